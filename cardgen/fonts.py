@@ -1,0 +1,79 @@
+"""The fonts cardgen prints with, shipped inside the package so every machine prints the same.
+
+Cardgen Sans (Inter, subset) sets Latin, Greek and Cyrillic; Cardgen CJK (Noto Sans CJK,
+subset) sets Chinese, Japanese and Korean. Both are OFL; their licences sit beside them.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+
+FONT_DIR = Path(__file__).parent / "fonts"
+FAMILIES = '"Cardgen Sans", "Cardgen CJK"'
+
+
+@dataclass(frozen=True)
+class FontFace:
+    family: str
+    weight: int
+    file: str
+
+    @property
+    def path(self) -> Path:
+        return FONT_DIR / self.file
+
+
+FACES = (
+    FontFace("Cardgen Sans", 400, "CardgenSans-Regular.ttf"),
+    FontFace("Cardgen Sans", 600, "CardgenSans-SemiBold.ttf"),
+    FontFace("Cardgen Sans", 800, "CardgenSans-ExtraBold.ttf"),
+    FontFace("Cardgen CJK", 400, "CardgenCJK-Regular.otf"),
+    FontFace("Cardgen CJK", 700, "CardgenCJK-Bold.otf"),
+)
+
+
+def font_face_css() -> str:
+    """``@font-face`` rules that load the bundled fonts from the package."""
+    return "\n".join(_rule(face, face.path.as_uri()) for face in FACES)
+
+
+def embedded_font_face_css(text: str) -> str:
+    """``@font-face`` rules with each font cut down to the characters of ``text`` and inlined,
+    for an HTML preview that opens anywhere without the package beside it."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    characters = {ord(c) for c in text} | set(range(0x20, 0x7F))
+    rules = []
+    for face in FACES:
+        font = TTFont(face.path)
+        available = characters & set(font.getBestCmap())
+        if not available:
+            continue
+        options = subset.Options()
+        options.flavor = "woff2" if _has_brotli() else None
+        options.layout_features = ["*"]
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=available)
+        subsetter.subset(font)
+        buffer = io.BytesIO()
+        font.save(buffer)
+        mime = "font/woff2" if options.flavor else "font/ttf"
+        rules.append(_rule(face, f"data:{mime};base64,{base64.b64encode(buffer.getvalue()).decode()}"))
+    return "\n".join(rules)
+
+
+def _rule(face: FontFace, url: str) -> str:
+    return f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; font-style: normal; src: url("{url}"); }}'
+
+
+def _has_brotli() -> bool:
+    try:
+        import brotli  # noqa: F401
+    except ImportError:
+        return False
+    return True

@@ -1,0 +1,135 @@
+"""Reading YAML files so that every value remembers the line it came from.
+
+Every later stage reports problems as ``FILE:LINE: where.in.file: message``; this module is
+where the lines come from. It also refuses what plain ``yaml.safe_load`` lets through
+silently: duplicate keys in a mapping.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a user's file, printed as ``FILE:LINE: where: message``."""
+
+    file: Path
+    line: int | None
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        place = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        return f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+
+
+class ProblemsFound(Exception):
+    """Raised with every problem found in a run, so they can all be shown together."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__("\n".join(str(p) for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, and the line of every value by its path in the data."""
+
+    file: Path
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int | None:
+        """The line of the value at ``path``, or of its nearest ancestor that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            path = path[:-1]
+        return self.lines.get(())
+
+    def where(self, path: Path_) -> str:
+        """A readable name for ``path``; list items are named by their ``id`` when they have one:
+        ``calf-raise.dose``, ``sample-training.blocks[0].exercises[2]``."""
+        parts: list[str] = []
+        node = self.data
+        for step in path:
+            if isinstance(step, int):
+                item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
+                ident = item.get("id") if isinstance(item, dict) else None
+                if isinstance(ident, str) and ident:
+                    parts.append(ident if not parts else f"[{ident}]")
+                else:
+                    parts.append(f"[{step}]")
+                node = item
+            else:
+                parts.append(f".{step}" if parts else str(step))
+                node = node.get(step) if isinstance(node, dict) else None
+        return "".join(parts)
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        return Problem(self.file, self.line_of(path), self.where(path), message)
+
+
+def read_yaml(file: Path) -> Document:
+    """Parse ``file``; raise ProblemsFound (with the line) when it is not valid YAML."""
+    file = Path(file)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ProblemsFound([Problem(file, None, "", "file not found")]) from None
+    except UnicodeDecodeError as error:
+        raise ProblemsFound([Problem(file, None, "", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
+    except OSError as error:
+        raise ProblemsFound([Problem(file, None, "", f"cannot read: {error.strerror}")]) from None
+    return parse_yaml(text, file)
+
+
+def parse_yaml(text: str, file: Path) -> Document:
+    loader = yaml.SafeLoader(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return Document(file, None, {(): 1})
+        document = Document(file, None)
+        problems: list[Problem] = []
+        _record_lines(root, (), document.lines, problems, file)
+        document.data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        message = " ".join(filter(None, [error.context, error.problem]))
+        raise ProblemsFound([Problem(file, line, "", f"not valid YAML: {message}")]) from None
+    except yaml.YAMLError as error:
+        raise ProblemsFound([Problem(file, None, "", f"not valid YAML: {error}")]) from None
+    finally:
+        loader.dispose()
+    if problems:
+        raise ProblemsFound(problems)
+    return document
+
+
+def _record_lines(node: yaml.Node, path: Path_, lines: dict, problems: list, file: Path) -> None:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                where = ".".join(str(p) for p in (*path, key))
+                problems.append(Problem(file, line, where, f"duplicate key '{key}' (first given on line {seen[key]})"))
+                continue
+            seen[key] = line
+            lines[(*path, key)] = line
+            _record_lines(value_node, (*path, key), lines, problems, file)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_lines(item, (*path, index), lines, problems, file)
