@@ -14,7 +14,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
 
 from cardgen.dose import Dose
-from cardgen.source import Document, Problem, ProblemsFound, read_yaml
+from cardgen.errors import Problem, ProblemsFound
+from cardgen.qr import start_second
+from cardgen.source import Document, read_yaml
 
 Area = Literal["calves", "legs", "core"]
 Kind = Literal["warm-up", "strength", "explosive", "swiftness"]
@@ -38,6 +40,14 @@ class Video(Model):
     @classmethod
     def _web_address(cls, url: str) -> str:
         return check_web_address(url)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _start_from_address(cls, value: Any) -> Any:
+        # A pasted link often carries its start (t=227); use it when no start is given.
+        if isinstance(value, dict) and "start" not in value and isinstance(value.get("url"), str):
+            return value | {"start": start_second(value["url"]) or 0}
+        return value
 
 
 class Caution(Model):
@@ -231,7 +241,9 @@ def _explain(error: ValidationError, document: Document, prefix: tuple) -> list[
         # Pydantic names the union branch or validator in the location ("function-after[...]"); drop it.
         loc = tuple(step for step in detail["loc"] if not (isinstance(step, str) and "[" in step))
         path = prefix + loc
-        found.append(document.problem(path, friendly_message(detail, path)))
+        # A missing key has no line of its own: point at the mapping that lacks it.
+        where = path[:-1] if detail["type"] == "missing" else path
+        found.append(document.problem(where, friendly_message(detail, path)))
     return found
 
 

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import click
 
 from cardgen import __version__, bundled
-from cardgen.source import ProblemsFound
+from cardgen.errors import ProblemsFound, UserError
 
 BUG_REPORT = "This is a bug in cardgen, not in your files. Please report it with the command you ran and this message."
 
@@ -33,7 +32,30 @@ def routine_or_exit(catalogue, routine_id: str) -> str:
     return routine_id
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class Cardgen(click.Group):
+    """The command group; problems in the user's files are listed and exit 1, anything else is a bug."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ProblemsFound as found:
+            for problem in found.problems:
+                click.echo(str(problem), err=True)
+            count = len(found.problems)
+            click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
+        except UserError as error:
+            click.echo(f"Error: {error}", err=True)
+        except OSError as error:
+            click.echo(f"Error: {error.strerror or error}" + (f": {error.filename}" if error.filename else ""), err=True)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as error:  # noqa: BLE001 - the last resort: say it is a bug, with the details
+            click.echo(f"Internal error: {type(error).__name__}: {error}\n{BUG_REPORT}", err=True)
+            ctx.exit(2)
+        ctx.exit(1)
+
+
+@click.group(cls=Cardgen, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cardgen")
 def cli() -> None:
     """Turn a strength-training catalogue into printable pocket cards and routine sheets."""
@@ -147,23 +169,4 @@ def demo(catalogue_dir, folder) -> None:
 
 
 def main() -> None:
-    """Run the CLI: problems in the user's files are listed and exit 1; anything else is a bug."""
-    try:
-        cli.main(standalone_mode=False)
-    except ProblemsFound as found:
-        for problem in found.problems:
-            click.echo(str(problem), err=True)
-        click.echo(f"{len(found.problems)} problem{'s' if len(found.problems) != 1 else ''} found.", err=True)
-        sys.exit(1)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(1)
-    except click.ClickException as error:
-        error.show()
-        sys.exit(error.exit_code)
-    except OSError as error:
-        click.echo(f"Error: {error.strerror or error}: {error.filename or ''}".rstrip(": "), err=True)
-        sys.exit(1)
-    except Exception as error:  # noqa: BLE001 - the last resort: say it is a bug, with the details
-        click.echo(f"Internal error: {type(error).__name__}: {error}\n{BUG_REPORT}", err=True)
-        sys.exit(2)
+    cli(prog_name="cardgen")

@@ -6,33 +6,48 @@ the catalogue start fast.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from cardgen import bundled
+from cardgen.errors import UserError
 from cardgen.fonts import FONT_DIR, font_face_css
 
 
-class ResourceRefused(Exception):
-    """A document asked for something outside what cardgen lets it read."""
+class ResourceRefused(UserError):
+    """A document asked for something outside what cardgen lets it read, or that is missing."""
 
 
-def allowed_roots() -> list[Path]:
-    return [FONT_DIR.resolve(), bundled("templates").resolve()]
+def make_fetcher():
+    """WeasyPrint's URL fetcher for cardgen: ``data:`` URIs and cardgen's own templates and
+    fonts, nothing else; a refused or missing resource stops the rendering."""
+    from weasyprint.urls import URLFetcher
+
+    class Fetcher(URLFetcher):
+        roots = [FONT_DIR.resolve(), bundled("templates").resolve()]
+
+        def fetch(self, url, headers=None):
+            if not url.startswith("data:"):
+                parts = urlsplit(url)
+                path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
+                if path is None or not any(path.is_relative_to(root) for root in self.roots):
+                    raise ResourceRefused(f"refused to load {url[:200]}: cardgen reads only its own templates and fonts")
+            return super().fetch(url, headers)
+
+    return Fetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
 
 
-def fetch_resource(url: str, timeout: int = 10, ssl_context=None):
-    """WeasyPrint's URL fetcher: ``data:`` URIs and cardgen's own templates and fonts, nothing else."""
-    from weasyprint import default_url_fetcher
+@contextmanager
+def resource_errors_reported():
+    """Turn WeasyPrint's fatal fetch error (a BaseException) into a message for the user."""
+    from weasyprint.urls import FatalURLFetchingError
 
-    if url.startswith("data:"):
-        return default_url_fetcher(url, timeout, ssl_context)
-    parts = urlsplit(url)
-    if parts.scheme == "file":
-        path = Path(unquote(parts.path)).resolve()
-        if any(path.is_relative_to(root) for root in allowed_roots()):
-            return default_url_fetcher(url, timeout, ssl_context)
-    raise ResourceRefused(f"refused to load {url[:200]}: cardgen reads only its own templates and fonts")
+    try:
+        yield
+    except FatalURLFetchingError as error:
+        cause = error.__cause__
+        raise ResourceRefused(str(cause) if isinstance(cause, ResourceRefused) else f"{error}: {cause}") from None
 
 
 class Press:
@@ -43,14 +58,17 @@ class Press:
         from weasyprint.text.fonts import FontConfiguration
 
         self.font_config = FontConfiguration()
-        self.stylesheets = [CSS(string=font_face_css(), font_config=self.font_config, url_fetcher=fetch_resource)]
+        self.fetcher = make_fetcher()
+        with resource_errors_reported():
+            self.stylesheets = [CSS(string=font_face_css(), font_config=self.font_config, url_fetcher=self.fetcher)]
 
     def lay_out(self, html: str):
         """Lay ``html`` out into pages (a WeasyPrint Document)."""
         from weasyprint import HTML
 
-        document = HTML(string=html, base_url=bundled("templates").as_uri() + "/", url_fetcher=fetch_resource)
-        return document.render(stylesheets=self.stylesheets, font_config=self.font_config)
+        with resource_errors_reported():
+            document = HTML(string=html, base_url=bundled("templates").as_uri() + "/", url_fetcher=self.fetcher)
+            return document.render(stylesheets=self.stylesheets, font_config=self.font_config)
 
     def pdf(self, html: str) -> bytes:
         return self.lay_out(html).write_pdf()

@@ -13,29 +13,9 @@ from typing import Any
 
 import yaml
 
+from cardgen.errors import Problem, ProblemsFound
+
 Path_ = tuple[str | int, ...]
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with a user's file, printed as ``FILE:LINE: where: message``."""
-
-    file: Path
-    line: int | None
-    where: str
-    message: str
-
-    def __str__(self) -> str:
-        place = f"{self.file}:{self.line}" if self.line else f"{self.file}"
-        return f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
-
-
-class ProblemsFound(Exception):
-    """Raised with every problem found in a run, so they can all be shown together."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__("\n".join(str(p) for p in problems))
-        self.problems = problems
 
 
 @dataclass

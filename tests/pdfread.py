@@ -1,0 +1,74 @@
+"""Reading finished PDFs back, as a printer or a phone would see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdf
+import pypdfium2
+import zxingcpp
+
+POINTS_PER_MM = 72 / 25.4
+
+
+@dataclass
+class PageFacts:
+    width_mm: float
+    height_mm: float
+    text: str
+
+
+def pages(pdf: Path) -> list[PageFacts]:
+    reader = pypdf.PdfReader(pdf)
+    return [
+        PageFacts(float(p.mediabox.width) / POINTS_PER_MM, float(p.mediabox.height) / POINTS_PER_MM, p.extract_text())
+        for p in reader.pages
+    ]
+
+
+def flat_text(pdf: Path) -> str:
+    """All the text of the PDF, whitespace collapsed, so a phrase wrapped over two lines still matches."""
+    return " ".join(" ".join(p.text for p in pages(pdf)).split())
+
+
+def embedded_fonts(pdf: Path) -> set[str]:
+    """The PostScript names of every font embedded in the PDF, subset prefixes removed."""
+    names = set()
+    for page in pypdf.PdfReader(pdf).pages:
+        fonts = page.get("/Resources", {}).get("/Font", {})
+        for font in fonts.values():
+            name = str(font.get_object()["/BaseFont"]).lstrip("/")
+            names.add(name.split("+", 1)[-1])
+    return names
+
+
+@dataclass
+class FoundCode:
+    page: int
+    text: str
+    width_mm: float
+
+
+def qr_codes(pdf: Path, dpi: int = 150) -> list[FoundCode]:
+    """Every QR code zxing-cpp reads on a rendering of each page at ``dpi``, with its printed width."""
+    found = []
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for index in range(len(document)):
+            image = document[index].render(scale=dpi / 72).to_pil()
+            for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
+                xs = [code.position.top_left.x, code.position.top_right.x, code.position.bottom_left.x, code.position.bottom_right.x]
+                found.append(FoundCode(index + 1, code.text, (max(xs) - min(xs)) / dpi * 25.4))
+    finally:
+        document.close()
+    return found
+
+
+def render_png(pdf: Path, out: Path, page: int = 0, dpi: int = 150) -> Path:
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        document[page].render(scale=dpi / 72).to_pil().save(out)
+    finally:
+        document.close()
+    return out

@@ -1,0 +1,61 @@
+import pytest
+from pydantic import ValidationError
+
+from cardgen.dose import Dose
+
+
+@pytest.mark.parametrize(
+    "written, printed",
+    [
+        ("15x3", "3 sets × 15"),
+        ("10-15x3", "3 sets × 10–15"),
+        ("10 - 15 X 3", "3 sets × 10–15"),
+        ("5-8 each side", "5–8 reps each side"),
+        ("10x3 per leg", "3 sets × 10 each side"),
+        ("30 s hold x3", "3 sets × 30 s hold"),
+        ("45s", "45 s"),
+        ("1 min", "1 min"),
+        ("90s x 2", "2 sets × 1 min 30 s"),
+        ("12", "12 reps"),
+        ("1x1", "1 set × 1"),
+    ],
+)
+def test_shorthand_prints_unambiguously(written, printed):
+    assert str(Dose.model_validate(written)) == printed
+
+
+@pytest.mark.parametrize(
+    "spelled, printed",
+    [
+        ({"sets": 3, "reps": 15}, "3 sets × 15"),
+        ({"sets": 3, "reps": "10-15", "each_side": True}, "3 sets × 10–15 each side"),
+        ({"sets": 3, "hold": 30}, "3 sets × 30 s hold"),
+        ({"time": 60}, "1 min"),
+        ({"sets": 12, "reps": 3}, "12 sets × 3"),
+    ],
+)
+def test_structured_form(spelled, printed):
+    assert str(Dose.model_validate(spelled)) == printed
+
+
+@pytest.mark.parametrize(
+    "bad, message",
+    [
+        ("lots", "cannot read the dose 'lots'"),
+        ("3x15", "reads as 15 sets"),
+        ("15-10x3", "must go from low to high"),
+        ("0x3", "the amount must be 1 or more"),
+        ("15x0", "sets must be 1 or more"),
+        ({"sets": 3}, "exactly one of reps, hold"),
+        ({"sets": 3, "rep": 5}, "unknown dose key(s) rep"),
+        ({"reps": "many"}, "cannot read the amount 'many'"),
+        (True, "a dose is text"),
+    ],
+)
+def test_unreadable_doses_say_why(bad, message):
+    with pytest.raises(ValidationError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        Dose.model_validate(bad)
+
+
+def test_shorthand_and_structured_form_agree():
+    assert Dose.parse("10-15x3 each side") == Dose.model_validate({"sets": 3, "reps": "10-15", "each_side": True})

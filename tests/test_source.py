@@ -1,0 +1,37 @@
+import pytest
+
+from cardgen.errors import ProblemsFound
+from cardgen.source import parse_yaml, read_yaml
+
+
+def test_every_value_knows_its_line(tmp_path):
+    document = parse_yaml("- id: a\n  name: A\n  cues:\n    - one\n    - two\n- id: b\n", tmp_path / "x.yaml")
+    assert document.line_of((0, "cues", 1)) == 5
+    assert document.line_of((1, "id")) == 6
+    assert document.line_of((1, "missing")) == 6
+    assert document.where((0, "cues", 1)) == "a.cues[1]"
+
+
+def test_duplicate_keys_are_errors_not_overwrites(tmp_path):
+    with pytest.raises(ProblemsFound) as found:
+        parse_yaml("id: a\nname: A\nid: b\n", tmp_path / "x.yaml")
+    assert [str(p) for p in found.value.problems] == [f"{tmp_path / 'x.yaml'}:3: id: duplicate key 'id' (first given on line 1)"]
+
+
+def test_malformed_yaml_names_the_line(tmp_path):
+    with pytest.raises(ProblemsFound) as found:
+        parse_yaml("- id: a\n  name: [unclosed\n- id: b\n", tmp_path / "x.yaml")
+    (problem,) = found.value.problems
+    assert problem.line == 3 and "not valid YAML" in problem.message
+
+
+def test_python_tags_are_refused(tmp_path):
+    with pytest.raises(ProblemsFound, match="not valid YAML"):
+        parse_yaml("!!python/object/apply:os.system ['echo hi']\n", tmp_path / "x.yaml")
+
+
+def test_not_utf8(tmp_path):
+    file = tmp_path / "x.yaml"
+    file.write_bytes("name: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(ProblemsFound, match="not UTF-8"):
+        read_yaml(file)
