@@ -21,6 +21,7 @@ class FontFace:
     family: str
     weight: int
     file: str
+    style: str = "normal"
 
     @property
     def path(self) -> Path:
@@ -28,11 +29,12 @@ class FontFace:
 
 
 FACES = (
-    FontFace("Cardgen Sans", 400, "CardgenSans-Regular.ttf"),
-    FontFace("Cardgen Sans", 600, "CardgenSans-SemiBold.ttf"),
-    FontFace("Cardgen Sans", 800, "CardgenSans-ExtraBold.ttf"),
-    FontFace("Cardgen CJK", 400, "CardgenCJK-Regular.otf"),
-    FontFace("Cardgen CJK", 700, "CardgenCJK-Bold.otf"),
+    FontFace("Cardgen Sans", 400, "Inter-Regular.otf"),
+    FontFace("Cardgen Sans", 400, "Inter-Italic.otf", "italic"),
+    FontFace("Cardgen Sans", 600, "Inter-SemiBold.otf"),
+    FontFace("Cardgen Sans", 800, "Inter-ExtraBold.otf"),
+    FontFace("Cardgen CJK", 400, "NotoSansCJK-Regular.otf"),
+    FontFace("Cardgen CJK", 700, "NotoSansCJK-Bold.otf"),
 )
 
 
@@ -68,7 +70,7 @@ def embedded_font_face_css(text: str) -> str:
 
 
 def _rule(face: FontFace, url: str) -> str:
-    return f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; font-style: normal; src: url("{url}"); }}'
+    return f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; font-style: {face.style}; src: url("{url}"); }}'
 
 
 def _has_brotli() -> bool:
