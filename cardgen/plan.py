@@ -108,8 +108,7 @@ def plan_routine(catalogue: Catalogue, routine_id: str) -> RoutinePlan:
             number += 1
             steps.append(plan_step(number, catalogue.exercise(item.id), item.dose))
         blocks.append(StepBlock(block.title, block.note, steps))
-    plan = RoutinePlan(routine.id, routine.title, routine.summary, routine.why, blocks, catalogue.theory)
-    return plan
+    return RoutinePlan(routine.id, routine.title, routine.summary, routine.why, blocks, catalogue.theory)
 
 
 def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: frozenset[str] = frozenset()) -> Step:
@@ -135,13 +134,17 @@ def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: 
     )
 
 
+# Rows to write in when the dose names no sets: three is what most routines do.
+UNSTATED_SETS = 3
+
+
 def plan_log(plan: RoutinePlan, weeks: int, starts: date | None = None) -> LogGrid:
     """A log grid for ``weeks`` weeks: a row per set of every exercise but the warm-ups."""
     rows = []
     for step in plan.steps:
         if step.kind == "warm-up":
             continue
-        sets = step.dose.sets if step.dose and step.dose.sets else 1
+        sets = step.dose.sets if step.dose and step.dose.sets else UNSTATED_SETS
         rows.extend(LogRow(step, n, sets) for n in range(1, sets + 1))
     week_labels = [f"Week {n}" for n in range(1, weeks + 1)]
     dates = [(starts + timedelta(weeks=n)).strftime("%-d %b") for n in range(weeks)] if starts else []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,9 +28,14 @@ def pages(pdf: Path) -> list[PageFacts]:
     ]
 
 
+_CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"
+
+
 def flat_text(pdf: Path) -> str:
-    """All the text of the PDF, whitespace collapsed, so a phrase wrapped over two lines still matches."""
-    return " ".join(" ".join(p.text for p in pages(pdf)).split())
+    """All the text of the PDF, whitespace collapsed, so a phrase wrapped over two lines still matches
+    (CJK text wraps between any two characters, with no space to keep)."""
+    text = " ".join(" ".join(p.text for p in pages(pdf)).split())
+    return re.sub(f"(?<=[{_CJK}]) (?=[{_CJK}])", "", text)
 
 
 def embedded_fonts(pdf: Path) -> set[str]:
