@@ -11,7 +11,10 @@ from datetime import date, timedelta
 
 from cardgen.catalogue import Catalogue, Exercise, Theory
 from cardgen.dose import Dose
-from cardgen.qr import qr_svg_data_uri, video_link, watch_label
+from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_svg_data_uri, video_link, watch_label
+
+# A phone reads a code from about ten times its width; 15 mm reads from a hand-held card.
+MIN_QR_MM = 15
 
 KIND_LABELS = {"warm-up": "Warm-up", "strength": "Strength", "explosive": "Explosive", "swiftness": "Swiftness"}
 
@@ -23,6 +26,13 @@ class Watch:
     link: str
     start_label: str
     qr: str
+    modules: int
+
+    def width_mm(self, at_least: float) -> float:
+        """The printed width of the code, quiet zone included: ``at_least``, or more when needed
+        for the symbol itself to be MIN_QR_MM wide."""
+        symbol = self.modules - 2 * QUIET_ZONE_MODULES
+        return round(max(at_least, MIN_QR_MM * self.modules / symbol), 2)
 
 
 @dataclass(frozen=True)
@@ -116,7 +126,7 @@ def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: 
     watch = None
     if exercise.video:
         link = video_link(exercise.video.url, exercise.video.start)
-        watch = Watch(link, watch_label(exercise.video.start), qr_svg_data_uri(link))
+        watch = Watch(link, watch_label(exercise.video.start), qr_svg_data_uri(link), qr_modules(link))
     return Step(
         number=number,
         id=exercise.id,
