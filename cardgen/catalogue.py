@@ -189,13 +189,13 @@ def load_catalogue(folder: Path) -> Catalogue:
     exercise_ids = _unique_ids(exercises, exercises_doc, "exercise", problems)
     routine_ids = _unique_ids(routines, routines_doc, "routine", problems)
     # An exercise that is declared but broken has its own problem already; don't report it twice.
-    declared_ids = {item.get("id") for item in (exercises_doc.data if exercises_doc else []) if isinstance(item, dict)}
+    declared_ids = {item["id"] for item in (exercises_doc.data if exercises_doc else []) if isinstance(item, dict) and isinstance(item.get("id"), str)}
     for r, routine in enumerate(routines):
         for b, block in enumerate(routine.blocks):
             for i, item in enumerate(block.exercises):
                 if item.id not in exercise_ids and item.id not in declared_ids:
                     path = (r, "blocks", b, "exercises", i)
-                    problems.append(routines_doc.problem(path, f"unknown exercise '{item.id}'{did_you_mean(item.id, exercise_ids)}"))
+                    problems.append(routines_doc.problem(path, f"unknown exercise '{item.id}'{did_you_mean(item.id, declared_ids)}"))
     if problems:
         raise ProblemsFound(sorted(problems, key=lambda p: (str(p.file), p.line or 0)))
     return Catalogue(exercises=exercise_ids, routines=routine_ids, theory=theory, folder=folder)
