@@ -255,9 +255,12 @@ def friendly_message(detail: dict, path: tuple) -> str:
         return f"unknown key '{key}'{did_you_mean(str(key), _known_keys(), most=1)}"
     if kind == "missing":
         return f"missing required key '{key}'"
-    if kind in ("string_type", "int_type", "int_parsing", "list_type", "dict_type", "model_type", "bool_type"):
-        wanted = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
-                  "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping", "bool_type": "true or false"}[kind]
+    wanted = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
+              "float_type": "a number", "float_parsing": "a number", "finite_number": "a number",
+              "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping", "bool_type": "true or false",
+              "bool_parsing": "true or false", "date_type": "a date like 2026-12-07", "date_parsing": "a date like 2026-12-07",
+              "date_from_datetime_parsing": "a date like 2026-12-07"}.get(kind)
+    if wanted:
         return f"should be {wanted}, not {_describe(value)}"
     if kind == "literal_error":
         return f"'{value}' is not allowed: {message.removeprefix('Input should be ')}"
@@ -267,6 +270,8 @@ def friendly_message(detail: dict, path: tuple) -> str:
         return "must not be empty"
     if kind == "string_too_short":
         return "must not be empty"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"must be {detail['ctx'].get('ge', detail['ctx'].get('gt')):g} or more, not {value}"
     return message.removeprefix("Value error, ")
 
 
@@ -280,7 +285,9 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__ if not isinstance(value, str) else 'text'} {value!r}"[:80]
 
 
-def _known_keys() -> list[str]:
-    # Suggestions come from every catalogue key: a typo is usually close to the one meant.
-    models = (Exercise, Routine, Block, Video, Caution, Theory, Link, Section, RoutineItem)
-    return sorted({name for model in models for name in model.model_fields})
+def _known_keys() -> set[str]:
+    # Suggestions come from every key cardgen knows: a typo is usually close to the one meant.
+    def keys(model: type[Model]) -> set[str]:
+        return set(model.model_fields).union(*(keys(sub) for sub in model.__subclasses__()))
+
+    return keys(Model)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -119,42 +120,122 @@ def show(catalogue_dir, item_id) -> None:
 
 @cli.command()
 @catalogue_option
-def validate(catalogue_dir) -> None:
-    """Check the catalogue and print every problem found, one a line."""
+@click.argument("rosters", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+def validate(catalogue_dir, rosters) -> None:
+    """Check the catalogue, and any ROSTERS against it: every problem found, one a line."""
+    from cardgen.errors import ProblemsFound as Found
+    from cardgen.roster import load_roster
+
     catalogue = load(catalogue_dir)
     click.echo(f"{catalogue.folder}: OK, {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines")
+    problems = []
+    for file in rosters:
+        try:
+            roster = load_roster(file, catalogue)
+        except Found as found:
+            problems.extend(found.problems)
+        else:
+            click.echo(f"{file}: OK, {len(roster.runners)} runners")
+    if problems:
+        raise Found(problems)
 
 
-@cli.command()
-@catalogue_option
-@click.argument("routine_id", metavar="ROUTINE")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: output/ROUTINE-card.pdf).")
-@click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
-def card(catalogue_dir, routine_id, out, html) -> None:
-    """Make a pocket card (A6) for a routine."""
+roster_options = [
+    click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), help="A team roster (YAML)."),
+    click.option("--runner", help="Make it for this runner of the roster: their doses, loads, skips and cautions."),
+]
+
+
+def with_options(options):
+    def decorate(command):
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
+def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name, out, html, **settings) -> None:
+    """``card`` and ``sheet``: one document, for a routine or for one runner of a roster."""
     from cardgen.documents import Maker
+    from cardgen.output import file_stem
+    from cardgen.roster import load_roster
 
     catalogue = load(catalogue_dir)
+    roster = runner = None
+    if roster_file or runner_name:
+        if not (roster_file and runner_name):
+            raise click.UsageError("--roster and --runner go together")
+        roster = load_roster(roster_file, catalogue)
+        try:
+            runner = roster.runner(runner_name)
+        except LookupError as error:
+            raise click.ClickException(str(error)) from None
+        routine_id = routine_id or roster.routine_of(runner)
+    if not routine_id:
+        raise click.UsageError("name a ROUTINE (or a --roster and --runner)")
     routine_or_exit(catalogue, routine_id)
-    out = out or Path("output") / f"{routine_id}-card.{'html' if html else 'pdf'}"
-    click.echo(Maker(catalogue).card(routine_id, out, html=html))
+    stem = f"{file_stem(runner.name)} - {kind}" if runner else f"{routine_id}-{kind}"
+    out = out or Path("output") / f"{stem}.{'html' if html else 'pdf'}"
+    maker = Maker(catalogue, **settings)
+    click.echo(maker.write(kind, maker.plan(routine_id, runner, roster), out, roster, html=html))
 
 
 @cli.command()
 @catalogue_option
-@click.argument("routine_id", metavar="ROUTINE")
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: output/ROUTINE-sheet.pdf).")
+@click.argument("routine_id", metavar="[ROUTINE]", required=False)
+@with_options(roster_options)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
+@click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
+def card(catalogue_dir, routine_id, roster, runner, out, html) -> None:
+    """Make a pocket card (A6) for a routine, or for one runner of a roster."""
+    one_document("card", catalogue_dir, routine_id, roster, runner, out, html)
+
+
+@cli.command()
+@catalogue_option
+@click.argument("routine_id", metavar="[ROUTINE]", required=False)
+@with_options(roster_options)
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
 @click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
-def sheet(catalogue_dir, routine_id, out, paper, weeks, html) -> None:
-    """Make a full-page routine sheet with a training log."""
-    from cardgen.documents import Maker
+def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, html) -> None:
+    """Make a full-page routine sheet with a training log, for a routine or one runner of a roster."""
+    one_document("sheet", catalogue_dir, routine_id, roster, runner, out, html, paper=paper, weeks=weeks)
+
+
+@cli.command()
+@catalogue_option
+@click.argument("roster_file", metavar="ROSTER", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), help="Folder for the files (default: output/TEAM/).")
+@click.option("--format", "kind", type=click.Choice(["card", "sheet", "both"]), default="both", show_default=True)
+@click.option("--combined", type=click.Path(dir_okay=False, path_type=Path), help="Also write one print-ready PDF of everything.")
+@click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
+def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks) -> None:
+    """Make every runner's own card and/or sheet, a manifest.csv, and optionally one combined PDF."""
+    import sys
+
+    from cardgen.batch import Settings, run_batch
+    from cardgen.output import file_stem
+    from cardgen.roster import load_roster
 
     catalogue = load(catalogue_dir)
-    routine_or_exit(catalogue, routine_id)
-    out = out or Path("output") / f"{routine_id}-sheet.{'html' if html else 'pdf'}"
-    click.echo(Maker(catalogue).sheet(routine_id, out, paper=paper, weeks=weeks, html=html))
+    roster = load_roster(roster_file, catalogue)
+    folder = folder or Path("output") / file_stem(roster.team)
+    formats = ("card", "sheet") if kind == "both" else (kind,)
+    total = len(roster.runners) * len(formats)
+    with click.progressbar(length=total, label="Printing", file=sys.stderr if sys.stderr.isatty() else _Quiet()) as bar:
+        rows = run_batch(catalogue, roster, folder, formats, jobs, combined, Settings(paper=paper, weeks=weeks), bar.update)
+    click.echo(f"{len(rows)} files for {len(roster.runners)} runners in {folder}, listed in {folder / 'manifest.csv'}")
+    if combined:
+        click.echo(f"All in one: {combined}")
+
+
+class _Quiet(io.StringIO):
+    """Where the progress bar goes when nobody is watching a terminal."""
 
 
 @cli.command()

@@ -1,4 +1,4 @@
-"""The documents cardgen makes, each from a catalogue to a file: pocket card, routine sheet, demo set.
+"""The documents cardgen makes, from plans to files: pocket cards and routine sheets.
 
 This is where the stages meet: plan → render → lay out → write. The Jinja environment and
 WeasyPrint's fonts are made once (a :class:`Maker`) and used for every document of a run.
@@ -13,10 +13,12 @@ from pathlib import Path
 from cardgen.catalogue import Catalogue
 from cardgen.fonts import embedded_font_face_css
 from cardgen.output import write_atomically
-from cardgen.plan import RoutinePlan, plan_log, plan_routine
+from cardgen.plan import RoutinePlan, Sheet, plan_log, plan_routine
 from cardgen.render import Page, Renderer, card_page, paper_page
+from cardgen.roster import Roster, Runner
 
 DEFAULT_WEEKS = 6
+FORMATS = ("card", "sheet")
 
 
 @dataclass
@@ -24,6 +26,9 @@ class Maker:
     """Makes cards and sheets from one catalogue, reusing what is expensive to set up."""
 
     catalogue: Catalogue
+    card_size: str = "a6"
+    paper: str = "a4"
+    weeks: int = DEFAULT_WEEKS
 
     @cached_property
     def renderer(self) -> Renderer:
@@ -35,35 +40,37 @@ class Maker:
 
         return Press()
 
-    def card_html(self, routine_id: str, page: Page, fonts_css: str = "") -> str:
-        return self.renderer.card(self.plan(routine_id), page, fonts_css)
+    def plan(self, routine_id: str, runner: Runner | None = None, roster: Roster | None = None) -> RoutinePlan:
+        return plan_routine(self.catalogue, routine_id, runner, roster.units if roster else "kg")
 
-    def sheet_html(self, routine_id: str, page: Page, weeks: int = DEFAULT_WEEKS, fonts_css: str = "") -> str:
-        plan = self.plan(routine_id)
-        return self.renderer.sheet(plan, plan_log(plan, weeks), page, fonts_css)
+    def sheet_of(self, plan: RoutinePlan, roster: Roster | None = None) -> Sheet:
+        return Sheet(plan, plan_log(plan, self.weeks, roster.starts if roster else None))
 
-    def plan(self, routine_id: str) -> RoutinePlan:
-        return plan_routine(self.catalogue, routine_id)
+    def html(self, kind: str, plans: list[RoutinePlan], roster: Roster | None = None, fonts_css: str = "") -> str:
+        """The HTML of ``plans`` as cards or sheets, one after another."""
+        if kind == "card":
+            return self.renderer.cards(plans, self.page(kind), fonts_css)
+        return self.renderer.sheets([self.sheet_of(plan, roster) for plan in plans], self.page(kind), fonts_css)
 
-    def card(self, routine_id: str, out: Path, size: str = "a6", html: bool = False) -> Path:
-        return self._write(lambda fonts: self.card_html(routine_id, card_page(size), fonts), out, html)
+    def page(self, kind: str) -> Page:
+        return card_page(self.card_size) if kind == "card" else paper_page(self.paper)
 
-    def sheet(self, routine_id: str, out: Path, paper: str = "a4", weeks: int = DEFAULT_WEEKS, html: bool = False) -> Path:
-        return self._write(lambda fonts: self.sheet_html(routine_id, paper_page(paper), weeks, fonts), out, html)
+    def write(self, kind: str, plan: RoutinePlan, out: Path, roster: Roster | None = None, html: bool = False) -> Path:
+        """Write one card or sheet to ``out``: a PDF, or with ``html`` a self-contained preview."""
+        if html:
+            # A preview that opens anywhere: the fonts it needs travel inside it, cut to its characters.
+            fonts = embedded_font_face_css(self.html(kind, [plan], roster))
+            write_atomically(out, self.html(kind, [plan], roster, fonts))
+        else:
+            write_atomically(out, self.press.pdf(self.html(kind, [plan], roster)))
+        return out
+
+    def lay_out(self, kind: str, plans: list[RoutinePlan], roster: Roster | None = None) -> list[tuple[bytes, int]]:
+        """Lay out many cards or sheets in one pass; return each one's PDF and page count."""
+        document = self.press.lay_out(self.html(kind, plans, roster))
+        return [(self.press.pdf_of(document, pages), len(pages)) for pages in self.press.split(document, len(plans))]
 
     def demo(self, folder: Path) -> list[Path]:
         """Every routine of the catalogue as a card and a sheet, into ``folder``."""
-        written = []
-        for routine_id in self.catalogue.routines:
-            written.append(self.card(routine_id, folder / f"{routine_id}-card.pdf"))
-            written.append(self.sheet(routine_id, folder / f"{routine_id}-sheet.pdf"))
-        return written
-
-    def _write(self, make_html, out: Path, html: bool) -> Path:
-        if html:
-            # A preview that opens anywhere: the fonts it needs travel inside it, cut to its characters.
-            document = make_html(embedded_font_face_css(make_html("")))
-            write_atomically(out, document)
-        else:
-            write_atomically(out, self.press.pdf(make_html("")))
-        return out
+        return [self.write(kind, self.plan(routine_id), folder / f"{routine_id}-{kind}.pdf")
+                for routine_id in self.catalogue.routines for kind in FORMATS]

@@ -72,3 +72,20 @@ class Press:
 
     def pdf(self, html: str) -> bytes:
         return self.lay_out(html).write_pdf()
+
+    @staticmethod
+    def split(document, count: int) -> list[list]:
+        """The pages of each of ``count`` documents laid out together, found by their ``#doc-i`` anchors."""
+        starts = {}
+        for index, page in enumerate(document.pages):
+            for anchor in page.anchors:
+                if anchor.startswith("doc-"):
+                    starts.setdefault(int(anchor[4:]), index)
+        if sorted(starts) != list(range(count)):
+            raise RuntimeError(f"expected {count} documents in the layout, found anchors {sorted(starts)}")
+        bounds = [starts[i] for i in range(count)] + [len(document.pages)]
+        return [document.pages[bounds[i]:bounds[i + 1]] for i in range(count)]
+
+    @staticmethod
+    def pdf_of(document, pages: list) -> bytes:
+        return document.copy(pages).write_pdf()

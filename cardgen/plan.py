@@ -6,11 +6,12 @@ caution stands out and what a QR code opens are all settled here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cardgen.catalogue import Catalogue, Exercise, Theory
 from cardgen.dose import Dose
+from cardgen.roster import Runner
 from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_svg_data_uri, video_link, watch_label
 
 # A phone reads a code from about ten times its width; 15 mm reads from a hand-held card.
@@ -59,6 +60,7 @@ class Step:
     equipment: list[str]
     watch: Watch | None
     load: str | None = None
+    own_dose: bool = False
 
     @property
     def dose_text(self) -> str | None:
@@ -91,7 +93,6 @@ class RoutinePlan:
     theory: Theory
     runner: str | None = None
     notes: str | None = None
-    videos: list[Watch] = field(default_factory=list)
 
     @property
     def steps(self) -> list[Step]:
@@ -107,22 +108,37 @@ class LogGrid:
     rows: list[LogRow]
 
 
-def plan_routine(catalogue: Catalogue, routine_id: str) -> RoutinePlan:
-    """The routine ``routine_id`` of ``catalogue``, as a card or sheet prints it."""
+def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = None, units: str = "kg") -> RoutinePlan:
+    """The routine ``routine_id`` as a card or sheet prints it; for ``runner``, with their own
+    doses and loads, without their skips, with their adds, and their cautions standing out."""
     routine = catalogue.routine(routine_id)
+    skip = set(runner.skip) if runner else set()
+    flags = frozenset(runner.flags) if runner else frozenset()
+    chosen = [(block.title, block.note, [(item.id, item.dose) for item in block.exercises if item.id not in skip])
+              for block in routine.blocks]
+    in_routine = {item.id for block in routine.blocks for item in block.exercises}
+    added = [(exercise_id, None) for exercise_id in (runner.add if runner else []) if exercise_id not in in_routine]
+    if added:
+        chosen.append(("Added for you", None, added))
     number = 0
     blocks = []
-    for block in routine.blocks:
+    for title, note, items in chosen:
         steps = []
-        for item in block.exercises:
+        for exercise_id, routine_dose in items:
             number += 1
-            steps.append(plan_step(number, catalogue.exercise(item.id), item.dose))
-        blocks.append(StepBlock(block.title, block.note, steps))
-    return RoutinePlan(routine.id, routine.title, routine.summary, routine.why, blocks, catalogue.theory)
+            own_dose = runner.dose.get(exercise_id) if runner else None
+            load = runner.load.get(exercise_id) if runner else None
+            steps.append(plan_step(number, catalogue.exercise(exercise_id), own_dose or routine_dose, flags,
+                                   load=f"{load:g} {units}" if load is not None else None, own_dose=own_dose is not None))
+        if steps:
+            blocks.append(StepBlock(title, note, steps))
+    return RoutinePlan(routine.id, routine.title, routine.summary, routine.why, blocks, catalogue.theory,
+                       runner=runner.name if runner else None, notes=runner.notes if runner else None)
 
 
-def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: frozenset[str] = frozenset()) -> Step:
-    """``exercise`` as step ``number``; ``dose`` overrides the catalogue's, ``flags`` pick the cautions that stand out."""
+def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: frozenset[str] = frozenset(),
+              load: str | None = None, own_dose: bool = False) -> Step:
+    """``exercise`` as step ``number``: ``dose`` overrides the catalogue's, ``flags`` pick the cautions that stand out."""
     watch = None
     if exercise.video:
         link = video_link(exercise.video.url, exercise.video.start)
@@ -141,6 +157,8 @@ def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: 
         cautions=[CautionLine(c.text, bool(flags & set(c.flags))) for c in exercise.cautions],
         equipment=list(exercise.equipment),
         watch=watch,
+        load=load,
+        own_dose=own_dose,
     )
 
 
@@ -159,3 +177,11 @@ def plan_log(plan: RoutinePlan, weeks: int, starts: date | None = None) -> LogGr
     week_labels = [f"Week {n}" for n in range(1, weeks + 1)]
     dates = [(starts + timedelta(weeks=n)).strftime("%-d %b") for n in range(weeks)] if starts else []
     return LogGrid(week_labels, dates, rows)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """What a full-page routine prints: the routine, and the log grid to fill in."""
+
+    plan: RoutinePlan
+    log: LogGrid

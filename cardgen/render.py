@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import jinja2
 
 from cardgen import bundled
-from cardgen.plan import LogGrid, RoutinePlan
+from cardgen.plan import RoutinePlan, Sheet
 
 # Trim sizes in millimetres, portrait.
 CARD_SIZES = {"a6": (105, 148)}
@@ -47,11 +47,18 @@ class Renderer:
             lstrip_blocks=True,
         )
 
-    def card(self, plan: RoutinePlan, page: Page, fonts_css: str = "") -> str:
-        return self._render("card.html", plan=plan, page=page, fonts_css=fonts_css)
+    def cards(self, plans: list[RoutinePlan], page: Page, fonts_css: str = "") -> str:
+        """Pocket cards, one after another; card ``i`` starts at the element ``#doc-i``."""
+        return self._render("card.html", plans=plans, page=page, fonts_css=fonts_css, title=_title(p.title for p in plans))
 
-    def sheet(self, plan: RoutinePlan, log: LogGrid, page: Page, fonts_css: str = "") -> str:
-        return self._render("sheet.html", plan=plan, log=log, page=page, fonts_css=fonts_css)
+    def sheets(self, sheets: list[Sheet], page: Page, fonts_css: str = "") -> str:
+        """Routine sheets, each starting on a new page at the element ``#doc-i``."""
+        return self._render("sheet.html", sheets=sheets, page=page, fonts_css=fonts_css, title=_title(s.plan.title for s in sheets))
 
     def _render(self, name: str, **context) -> str:
         return self.environment.get_template(name).render(**context)
+
+
+def _title(titles) -> str:
+    unique = list(dict.fromkeys(titles))
+    return unique[0] if len(unique) == 1 else "Routines"

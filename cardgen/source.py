@@ -36,14 +36,14 @@ class Document:
         return self.lines.get(())
 
     def where(self, path: Path_) -> str:
-        """A readable name for ``path``; list items are named by their ``id`` when they have one:
-        ``calf-raise.dose``, ``sample-training.blocks[0].exercises[2]``."""
+        """A readable name for ``path``; list items are named by their ``id`` or ``name`` when they
+        have one: ``calf-raise.dose``, ``sample-training.blocks[0].exercises[2]``, ``runners[Ann].load``."""
         parts: list[str] = []
         node = self.data
         for step in path:
             if isinstance(step, int):
                 item = node[step] if isinstance(node, list) and 0 <= step < len(node) else None
-                ident = item.get("id") if isinstance(item, dict) else None
+                ident = (item.get("id") or item.get("name")) if isinstance(item, dict) else None
                 if isinstance(ident, str) and ident:
                     parts.append(ident if not parts else f"[{ident}]")
                 else:

@@ -1,0 +1,128 @@
+"""A whole team at once: a card and/or sheet per runner, a manifest, and one combined PDF.
+
+Runners are laid out many at a time (one WeasyPrint pass over a chunk of runners, then each
+runner's pages copied into their own file), in parallel worker processes, each of which sets up
+its fonts, stylesheets and templates once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from cardgen.catalogue import Catalogue
+from cardgen.documents import FORMATS, Maker
+from cardgen.errors import UserError
+from cardgen.output import unique_stems, write_atomically
+from cardgen.roster import Roster
+
+# Runners laid out in one pass: big enough to share the set-up, small enough to bound memory.
+RUNNERS_PER_PASS = 20
+
+
+@dataclass(frozen=True)
+class Written:
+    """One row of the manifest."""
+
+    runner: str
+    format: str
+    file: Path
+    pages: int
+
+
+@dataclass(frozen=True)
+class Settings:
+    card_size: str = "a6"
+    paper: str = "a4"
+    weeks: int = 6
+
+
+def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple[str, ...] = FORMATS,
+              jobs: int | None = None, combined: Path | None = None, settings: Settings = Settings(),
+              on_progress: Callable[[int], None] = lambda done: None) -> list[Written]:
+    """Make every runner's files in ``folder``, write ``manifest.csv`` and, if asked, ``combined``."""
+    check_writable(folder)
+    if combined:
+        check_writable(combined.parent)
+    stems = unique_stems([runner.name for runner in roster.runners])
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(roster.runners)))
+    per_pass = max(1, min(RUNNERS_PER_PASS, math.ceil(len(roster.runners) / jobs)))
+    tasks = [(kind, list(range(start, min(start + per_pass, len(roster.runners)))))
+             for kind in formats for start in range(0, len(roster.runners), per_pass)]
+    written: dict[tuple[int, str], Written] = {}
+
+    def collect(kind: str, indices: list[int], results: list[tuple[bytes, int]]) -> None:
+        for index, (pdf, pages) in zip(indices, results):
+            file = folder / f"{stems[index]} - {kind}.pdf"
+            write_atomically(file, pdf)
+            written[index, kind] = Written(roster.runners[index].name, kind, file, pages)
+        on_progress(len(indices))
+
+    if jobs == 1:
+        _start_worker(catalogue, roster, settings)
+        for kind, indices in tasks:
+            collect(kind, indices, _lay_out(kind, indices))
+    else:
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(catalogue, roster, settings)) as pool:
+            for (kind, indices), results in zip(tasks, pool.map(_lay_out, *zip(*tasks))):
+                collect(kind, indices, results)
+
+    rows = [written[index, kind] for index in range(len(roster.runners)) for kind in formats]
+    write_manifest(folder / "manifest.csv", rows)
+    if combined:
+        write_combined(combined, [row.file for row in rows])
+    return rows
+
+
+def check_writable(folder: Path) -> None:
+    """Fail before any work is done when ``folder`` cannot be written to."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder):
+            pass
+    except OSError as error:
+        raise UserError(f"cannot write to the folder {folder}: {error.strerror or error}") from None
+
+
+def write_manifest(file: Path, rows: list[Written]) -> None:
+    text = io.StringIO()
+    table = csv.writer(text, lineterminator="\n")
+    table.writerow(["runner", "format", "file", "pages"])
+    for row in rows:
+        table.writerow([row.runner, row.format, row.file.name, row.pages])
+    write_atomically(file, text.getvalue())
+
+
+def write_combined(file: Path, parts: list[Path]) -> None:
+    """One print-ready PDF of all ``parts``, in order."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for part in parts:
+        writer.append(str(part))
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    write_atomically(file, buffer.getvalue())
+
+
+# The worker's own Maker and roster, set once per process by _start_worker.
+_worker: dict = {}
+
+
+def _start_worker(catalogue: Catalogue, roster: Roster, settings: Settings) -> None:
+    _worker["maker"] = Maker(catalogue, settings.card_size, settings.paper, settings.weeks)
+    _worker["roster"] = roster
+
+
+def _lay_out(kind: str, indices: list[int]) -> list[tuple[bytes, int]]:
+    maker: Maker = _worker["maker"]
+    roster: Roster = _worker["roster"]
+    plans = [maker.plan(roster.routine_of(roster.runners[i]), roster.runners[i], roster) for i in indices]
+    return maker.lay_out(kind, plans, roster)

@@ -1,0 +1,101 @@
+"""A team's roster: who runs which routine, with their own doses, loads, skips, adds and cautions.
+
+``load_roster(file, catalogue)`` returns a checked :class:`Roster` or raises ``ProblemsFound``
+with every problem, each with its file and line, including ids the catalogue doesn't know.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from cardgen.catalogue import Catalogue, Id, Model, Text, did_you_mean, validate
+from cardgen.dose import Dose
+from cardgen.errors import ProblemsFound
+from cardgen.source import Document, read_yaml
+
+
+class Runner(Model):
+    name: Text
+    routine: Id | None = None
+    dose: dict[Id, Dose] = {}
+    load: dict[Id, Annotated[float, Field(ge=0, allow_inf_nan=False)]] = Field(default={}, description="Load per exercise, in the roster's units.")
+    skip: list[Id] = []
+    add: list[Id] = []
+    flags: list[Id] = Field(default=[], description="Conditions whose cautions stand out, e.g. heel.")
+    notes: Text | None = None
+
+
+class Roster(Model):
+    team: Text
+    coach: Text | None = None
+    starts: date | None = None
+    routine: Id | None = None
+    units: Literal["kg", "lb"] = "kg"
+    runners: list[Runner] = Field(min_length=1)
+    file: Path | None = None
+
+    def runner(self, name: str) -> Runner:
+        """The runner called ``name`` (case and surrounding spaces ignored)."""
+        wanted = name.strip().casefold()
+        for runner in self.runners:
+            if runner.name.casefold() == wanted:
+                return runner
+        raise LookupError(f"no runner '{name}' in {self.file or 'the roster'}{did_you_mean(name, [r.name for r in self.runners])}")
+
+    def routine_of(self, runner: Runner) -> str:
+        return runner.routine or self.routine
+
+
+def load_roster(file: Path, catalogue: Catalogue) -> Roster:
+    """Read ``file`` and check it against ``catalogue``: every problem at once."""
+    document = read_yaml(file)
+    problems: list = []
+    roster = validate(document, Roster, problems, None)
+    # The cross-checks read the raw data, so they run even where a runner has a typing mistake.
+    problems.extend(_check_against(document, catalogue))
+    if problems:
+        raise ProblemsFound(sorted(problems, key=lambda p: p.line or 0))
+    return roster.model_copy(update={"file": Path(file)})
+
+
+def _check_against(document: Document, catalogue: Catalogue) -> list:
+    """Ids the catalogue doesn't know, duplicate names and runners without a routine."""
+    data = document.data if isinstance(document.data, dict) else {}
+    runners = data.get("runners") if isinstance(data.get("runners"), list) else []
+    known_flags = {flag for exercise in catalogue.exercises.values() for caution in exercise.cautions for flag in caution.flags}
+    problems = []
+
+    def check(path: tuple, value, what: str, choices, hint: str = "") -> None:
+        if isinstance(value, str) and value not in choices:
+            problems.append(document.problem(path, f"unknown {what} '{value}'{did_you_mean(value, choices)}{hint}"))
+
+    check(("routine",), data.get("routine"), "routine", catalogue.routines)
+    seen: dict[str, int] = {}
+    for index, runner in enumerate(runners):
+        if not isinstance(runner, dict):
+            continue
+        here = ("runners", index)
+        name = runner.get("name")
+        if isinstance(name, str) and name.strip():
+            key = name.strip().casefold()
+            if key in seen:
+                first = document.line_of(("runners", seen[key]))
+                problems.append(document.problem((*here, "name"), f"duplicate runner name '{name}' (first on line {first})"))
+            seen.setdefault(key, index)
+        check((*here, "routine"), runner.get("routine"), "routine", catalogue.routines)
+        if not runner.get("routine") and not data.get("routine"):
+            problems.append(document.problem(here, "no routine: give the runner a routine, or the roster a default one"))
+        for field in ("dose", "load"):
+            entries = runner.get(field)
+            for exercise_id in entries if isinstance(entries, dict) else []:
+                check((*here, field, exercise_id), exercise_id, "exercise", catalogue.exercises)
+        for field, choices, what in (("skip", catalogue.exercises, "exercise"), ("add", catalogue.exercises, "exercise"), ("flags", known_flags, "flag")):
+            entries = runner.get(field)
+            hint = f"; the catalogue's cautions carry: {', '.join(sorted(known_flags)) or 'none'}" if field == "flags" else ""
+            for position, value in enumerate(entries if isinstance(entries, list) else []):
+                check((*here, field, position), value, what, choices, hint)
+    return problems
