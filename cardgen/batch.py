@@ -67,8 +67,11 @@ def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple
 
     if jobs == 1:
         _start_worker(catalogue, roster, settings)
-        for kind, indices in tasks:
-            collect(kind, indices, _lay_out(kind, indices))
+        try:
+            for kind, indices in tasks:
+                collect(kind, indices, _lay_out(kind, indices))
+        finally:
+            _worker.clear()
     else:
         with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(catalogue, roster, settings)) as pool:
             for (kind, indices), results in zip(tasks, pool.map(_lay_out, *zip(*tasks))):

@@ -234,6 +234,24 @@ def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks
         click.echo(f"All in one: {combined}")
 
 
+@cli.command()
+@catalogue_option
+@click.argument("roster_file", metavar="ROSTER", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: output/TEAM - handout.pdf).")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
+def handout(catalogue_dir, roster_file, out, paper, html) -> None:
+    """Make the team handout: routines, every exercise in full, the theory, and who does what."""
+    from cardgen.documents import Maker
+    from cardgen.output import file_stem
+    from cardgen.roster import load_roster
+
+    catalogue = load(catalogue_dir)
+    roster = load_roster(roster_file, catalogue)
+    out = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if html else 'pdf'}"
+    click.echo(Maker(catalogue, paper=paper).handout(roster, out, html=html))
+
+
 class _Quiet(io.StringIO):
     """Where the progress bar goes when nobody is watching a terminal."""
 

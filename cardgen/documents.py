@@ -13,7 +13,7 @@ from pathlib import Path
 from cardgen.catalogue import Catalogue
 from cardgen.fonts import embedded_font_face_css
 from cardgen.output import write_atomically
-from cardgen.plan import RoutinePlan, Sheet, plan_log, plan_routine
+from cardgen.plan import RoutinePlan, Sheet, plan_handout, plan_log, plan_routine
 from cardgen.render import Page, Renderer, card_page, paper_page
 from cardgen.roster import Roster, Runner
 
@@ -69,6 +69,17 @@ class Maker:
         """Lay out many cards or sheets in one pass; return each one's PDF and page count."""
         document = self.press.lay_out(self.html(kind, plans, roster))
         return [(self.press.pdf_of(document, pages), len(pages)) for pages in self.press.split(document, len(plans))]
+
+    def handout(self, roster: Roster, out: Path, html: bool = False) -> Path:
+        """The team handout for ``roster``."""
+        handout = plan_handout(self.catalogue, roster)
+        page = paper_page(self.paper)
+        if html:
+            fonts = embedded_font_face_css(self.renderer.handout(handout, page))
+            write_atomically(out, self.renderer.handout(handout, page, fonts))
+        else:
+            write_atomically(out, self.press.pdf(self.renderer.handout(handout, page)))
+        return out
 
     def demo(self, folder: Path) -> list[Path]:
         """Every routine of the catalogue as a card and a sheet, into ``folder``."""

@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from cardgen.catalogue import Catalogue, Exercise, Theory
 from cardgen.dose import Dose
-from cardgen.roster import Runner
+from cardgen.roster import Roster, Runner
 from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_svg_data_uri, video_link, watch_label
 
 # A phone reads a code from about ten times its width; 15 mm reads from a hand-held card.
@@ -139,10 +139,7 @@ def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = 
 def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: frozenset[str] = frozenset(),
               load: str | None = None, own_dose: bool = False) -> Step:
     """``exercise`` as step ``number``: ``dose`` overrides the catalogue's, ``flags`` pick the cautions that stand out."""
-    watch = None
-    if exercise.video:
-        link = video_link(exercise.video.url, exercise.video.start)
-        watch = Watch(link, watch_label(exercise.video.start), qr_svg_data_uri(link), qr_modules(link))
+    watch = plan_watch(exercise.video.url, exercise.video.start) if exercise.video else None
     return Step(
         number=number,
         id=exercise.id,
@@ -166,6 +163,12 @@ def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: 
 UNSTATED_SETS = 3
 
 
+def plan_watch(url: str, start: int = 0) -> Watch:
+    """The QR code and label for a video opened at second ``start``."""
+    link = video_link(url, start)
+    return Watch(link, watch_label(start), qr_svg_data_uri(link), qr_modules(link))
+
+
 def plan_log(plan: RoutinePlan, weeks: int, starts: date | None = None) -> LogGrid:
     """A log grid for ``weeks`` weeks: a row per set of every exercise but the warm-ups."""
     rows = []
@@ -185,3 +188,65 @@ class Sheet:
 
     plan: RoutinePlan
     log: LogGrid
+
+
+@dataclass(frozen=True)
+class Link:
+    """A video to watch further, with its QR code."""
+
+    title: str
+    watch: Watch
+
+
+@dataclass(frozen=True)
+class RunnerRow:
+    """What one runner does differently, for the handout's who-does-what table."""
+
+    name: str
+    routine: str
+    doses: list[str]
+    loads: list[str]
+    skips: list[str]
+    adds: list[str]
+    flags: list[str]
+    notes: str | None
+
+
+@dataclass(frozen=True)
+class Handout:
+    """The coach's handout: cover, routines in use, every exercise in full, the theory, who does what."""
+
+    team: str
+    coach: str | None
+    starts: str | None
+    runner_count: int
+    routines: list[RoutinePlan]
+    reference: list[Step]
+    theory: Theory
+    further_watching: list[Link]
+    rows: list[RunnerRow]
+
+
+def plan_handout(catalogue: Catalogue, roster: Roster) -> Handout:
+    """The handout for ``roster``: the routines its runners use, and what each runner changes."""
+    routine_ids = list(dict.fromkeys(roster.routine_of(runner) for runner in roster.runners))
+    routines = [plan_routine(catalogue, routine_id) for routine_id in routine_ids]
+    used = [step.id for plan in routines for step in plan.steps] + [i for runner in roster.runners for i in runner.add]
+    reference = [plan_step(0, catalogue.exercise(exercise_id)) for exercise_id in dict.fromkeys(used)]
+    name = {exercise_id: exercise.name for exercise_id, exercise in catalogue.exercises.items()}
+    rows = [
+        RunnerRow(
+            name=runner.name,
+            routine=catalogue.routine(roster.routine_of(runner)).title,
+            doses=[f"{name[i]}: {dose}" for i, dose in runner.dose.items()],
+            loads=[f"{name[i]}: {load:g} {roster.units}" for i, load in runner.load.items()],
+            skips=[name[i] for i in runner.skip],
+            adds=[name[i] for i in runner.add],
+            flags=list(runner.flags),
+            notes=runner.notes,
+        )
+        for runner in roster.runners
+    ]
+    links = [Link(link.title, plan_watch(link.url)) for link in catalogue.theory.further_watching]
+    starts = roster.starts.strftime("%-d %B %Y") if roster.starts else None
+    return Handout(roster.team, roster.coach, starts, len(roster.runners), routines, reference, catalogue.theory, links, rows)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import jinja2
 
 from cardgen import bundled
-from cardgen.plan import RoutinePlan, Sheet
+from cardgen.plan import Handout, RoutinePlan, Sheet
 
 # Trim sizes in millimetres, portrait.
 CARD_SIZES = {"a6": (105, 148)}
@@ -54,6 +54,9 @@ class Renderer:
     def sheets(self, sheets: list[Sheet], page: Page, fonts_css: str = "") -> str:
         """Routine sheets, each starting on a new page at the element ``#doc-i``."""
         return self._render("sheet.html", sheets=sheets, page=page, fonts_css=fonts_css, title=_title(s.plan.title for s in sheets))
+
+    def handout(self, handout: Handout, page: Page, fonts_css: str = "") -> str:
+        return self._render("handout.html", handout=handout, page=page, fonts_css=fonts_css, title=f"{handout.team}: team handout")
 
     def _render(self, name: str, **context) -> str:
         return self.environment.get_template(name).render(**context)
