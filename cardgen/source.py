@@ -17,6 +17,15 @@ from cardgen.errors import Problem, ProblemsFound
 
 Path_ = tuple[str | int, ...]
 
+# Hand-written catalogues and rosters are small; these bounds stop a hostile or runaway file
+# (a "billion laughs" of nested aliases, a huge export) before it eats the machine.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_VALUES = 200_000
+
+
+class TooLarge(Exception):
+    pass
+
 
 @dataclass
 class Document:
@@ -62,6 +71,8 @@ def read_yaml(file: Path) -> Document:
     """Parse ``file``; raise ProblemsFound (with the line) when it is not valid YAML."""
     file = Path(file)
     try:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            raise ProblemsFound([Problem(file, None, "", f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; is it the right file?")])
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProblemsFound([Problem(file, None, "", "file not found")]) from None
@@ -80,8 +91,10 @@ def parse_yaml(text: str, file: Path) -> Document:
             return Document(file, None, {(): 1})
         document = Document(file, None)
         problems: list[Problem] = []
-        _record_lines(root, (), document.lines, problems, file)
+        _record_lines(root, (), document.lines, problems, file, [0])
         document.data = loader.construct_document(root)
+    except TooLarge:
+        raise ProblemsFound([Problem(file, None, "", f"the file expands to more than {MAX_VALUES:,} values (too many aliases?)")]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -96,7 +109,10 @@ def parse_yaml(text: str, file: Path) -> Document:
     return document
 
 
-def _record_lines(node: yaml.Node, path: Path_, lines: dict, problems: list, file: Path) -> None:
+def _record_lines(node: yaml.Node, path: Path_, lines: dict, problems: list, file: Path, count: list[int]) -> None:
+    count[0] += 1
+    if count[0] > MAX_VALUES:
+        raise TooLarge
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
@@ -109,7 +125,7 @@ def _record_lines(node: yaml.Node, path: Path_, lines: dict, problems: list, fil
                 continue
             seen[key] = line
             lines[(*path, key)] = line
-            _record_lines(value_node, (*path, key), lines, problems, file)
+            _record_lines(value_node, (*path, key), lines, problems, file, count)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), lines, problems, file)
+            _record_lines(item, (*path, index), lines, problems, file, count)

@@ -35,3 +35,18 @@ def test_not_utf8(tmp_path):
     file.write_bytes("name: caf\xe9\n".encode("latin-1"))
     with pytest.raises(ProblemsFound, match="not UTF-8"):
         read_yaml(file)
+
+
+def test_billion_laughs_fails_fast(tmp_path):
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]")
+    with pytest.raises(ProblemsFound, match="expands to more than 200,000 values"):
+        parse_yaml("\n".join(lines) + "\n", tmp_path / "x.yaml")
+
+
+def test_oversized_file(tmp_path):
+    file = tmp_path / "x.yaml"
+    file.write_text("# " + "x" * (6 * 1024 * 1024) + "\n")
+    with pytest.raises(ProblemsFound, match="larger than 5 MB"):
+        read_yaml(file)
