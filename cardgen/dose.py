@@ -53,10 +53,14 @@ class Dose(BaseModel):
         seconds_per = 60 if unit_word.startswith("min") else 1
         unit: Unit = "hold" if match["hold"] else ("time" if unit_word and not unit_word.startswith("rep") else "reps")
         sets = int(match["sets"]) if match["sets"] else None
-        if sets is not None and sets > MOST_SETS_IN_SHORTHAND:
+        reps = int(match["low"])
+        if sets and reps and unit == "reps" and (sets > MOST_SETS_IN_SHORTHAND or (sets > reps and not match["high"])):
+            # More sets than reps is what a sets-first habit ("3x10") looks like in REPSxSETS.
+            amount = f"{match['low']}-{match['high']}" if match["high"] else match["low"]
+            swapped = f" If you meant {reps} sets of {sets}, write '{sets}x{reps}';" if not match["high"] else ""
             raise ValueError(
-                f"'{text}' reads as {sets} sets: the shorthand is REPSxSETS ('15x3' is 3 sets of 15); "
-                f"if you do mean {sets} sets, write {{sets: {sets}, reps: {match['low']}}}"
+                f"'{text}' reads as {sets} sets of {amount} reps: the shorthand is REPSxSETS ('15x3' is 3 sets of 15 reps).{swapped}"
+                f" {'if' if swapped else 'If'} you do mean {sets} sets, write {{sets: {sets}, reps: {amount}}}"
             )
         high = int(match["high"]) * seconds_per if match["high"] else None
         return cls(sets=sets, low=int(match["low"]) * seconds_per, high=high, unit=unit, each_side=bool(match["side"]))
@@ -89,14 +93,16 @@ class Dose(BaseModel):
             raise ValueError("sets must be 1 or more")
         if self.low < 1:
             raise ValueError("the amount must be 1 or more")
-        if self.high is not None and self.high <= self.low:
-            raise ValueError(f"the range {self.low}-{self.high} must go from low to high")
+        if self.high is not None and self.high == self.low:
+            raise ValueError(f"the range {self.low}-{self.high} has one number: write {self.low}")
+        if self.high is not None and self.high < self.low:
+            raise ValueError(f"the range {self.low}-{self.high} must go from low to high: write {self.high}-{self.low}")
         return self
 
     def amount(self) -> str:
-        """The amount in one set: ``15``, ``10–15``, ``30 s hold``, ``1 min``."""
+        """The amount in one set: ``15 reps``, ``10–15 reps``, ``1 rep``, ``30 s hold``, ``1 min``."""
         if self.unit == "reps":
-            text = f"{self.low}–{self.high}" if self.high else f"{self.low}"
+            text = f"{self.low}–{self.high} reps" if self.high else f"{self.low} {'rep' if self.low == 1 else 'reps'}"
         else:
             text = f"{_seconds(self.low)}–{_seconds(self.high)}" if self.high else _seconds(self.low)
             if self.unit == "hold":
@@ -104,14 +110,10 @@ class Dose(BaseModel):
         return text
 
     def __str__(self) -> str:
-        """``3 sets × 15``, ``3 sets × 10–15 each side``, ``3 sets × 30 s hold``, ``5–8 reps each side``."""
-        amount = self.amount()
+        """``3 sets × 15 reps``, ``3 sets × 10–15 reps each side``, ``3 sets × 30 s hold``, ``5–8 reps each side``."""
+        text = self.amount()
         if self.sets:
-            text = f"{self.sets} {'set' if self.sets == 1 else 'sets'} × {amount}"
-        elif self.unit == "reps":
-            text = f"{amount} {'rep' if amount == '1' else 'reps'}"
-        else:
-            text = amount
+            text = f"{self.sets} {'set' if self.sets == 1 else 'sets'} × {text}"
         return f"{text} each side" if self.each_side else text
 
 

@@ -18,7 +18,7 @@ def test_bundled_catalogue_holds_every_exercise_of_the_notes():
     catalogue = load_catalogue(bundled("catalogue"))
     assert set(catalogue.exercises) == SEED_IDS
     assert list(catalogue.routines) == ["sample-training", "stride-power", "cadence", "explosive-swift"]
-    assert str(catalogue.exercises["calf-raise"].dose) == "3 sets × 15"
+    assert str(catalogue.exercises["calf-raise"].dose) == "3 sets × 15 reps"
     assert str(catalogue.exercises["lunge-circuit"].dose) == "5–8 reps each side"
     assert catalogue.exercises["lunge-circuit"].video.start == 227
     assert catalogue.exercises["side-plank-abductor-hold"].video.start == 488
@@ -61,7 +61,7 @@ def line_of(file: Path, fragment: str, after: str = "- id: calf-raise") -> int:
         ("exercises.yaml", "  cues:", "  cuse:", "cuse", "unknown key 'cuse' (did you mean 'cues'?)"),
         ("exercises.yaml", "area: calves", "area: calf", "area", "'calf' is not allowed: 'calves', 'legs' or 'core'"),
         ("exercises.yaml", 'dose: "15x3"', 'dose: "fifteen"', "dose", "cannot read the dose 'fifteen'"),
-        ("exercises.yaml", 'dose: "15x3"', 'dose: "3x15"', "dose", "'3x15' reads as 15 sets"),
+        ("exercises.yaml", 'dose: "15x3"', 'dose: "3x15"', "dose", "'3x15' reads as 15 sets of 3 reps"),
         ("exercises.yaml", "url: https://www.youtube.com/watch?v=c5Kv6-fnTj8", "url: javascript:alert(1)", "video.url",
          "'javascript:alert(1)' is not a web address: it must start with http:// or https://"),
         ("exercises.yaml", "name: Calf raise", "name: [Calf, raise]", "name", "should be text, not a list"),

@@ -7,17 +7,19 @@ from cardgen.dose import Dose
 @pytest.mark.parametrize(
     "written, printed",
     [
-        ("15x3", "3 sets × 15"),
-        ("10-15x3", "3 sets × 10–15"),
-        ("10 - 15 X 3", "3 sets × 10–15"),
+        ("15x3", "3 sets × 15 reps"),
+        ("10-15x3", "3 sets × 10–15 reps"),
+        ("10 - 15 X 3", "3 sets × 10–15 reps"),
         ("5-8 each side", "5–8 reps each side"),
-        ("10x3 per leg", "3 sets × 10 each side"),
+        ("10x3 per leg", "3 sets × 10 reps each side"),
         ("30 s hold x3", "3 sets × 30 s hold"),
         ("45s", "45 s"),
         ("1 min", "1 min"),
         ("90s x 2", "2 sets × 1 min 30 s"),
         ("12", "12 reps"),
-        ("1x1", "1 set × 1"),
+        ("8x5", "5 sets × 8 reps"),
+        ("3-5x4", "4 sets × 3–5 reps"),
+        ("1x1", "1 set × 1 rep"),
     ],
 )
 def test_shorthand_prints_unambiguously(written, printed):
@@ -27,11 +29,11 @@ def test_shorthand_prints_unambiguously(written, printed):
 @pytest.mark.parametrize(
     "spelled, printed",
     [
-        ({"sets": 3, "reps": 15}, "3 sets × 15"),
-        ({"sets": 3, "reps": "10-15", "each_side": True}, "3 sets × 10–15 each side"),
+        ({"sets": 3, "reps": 15}, "3 sets × 15 reps"),
+        ({"sets": 3, "reps": "10-15", "each_side": True}, "3 sets × 10–15 reps each side"),
         ({"sets": 3, "hold": 30}, "3 sets × 30 s hold"),
         ({"time": 60}, "1 min"),
-        ({"sets": 12, "reps": 3}, "12 sets × 3"),
+        ({"sets": 12, "reps": 3}, "12 sets × 3 reps"),
     ],
 )
 def test_structured_form(spelled, printed):
@@ -42,8 +44,10 @@ def test_structured_form(spelled, printed):
     "bad, message",
     [
         ("lots", "cannot read the dose 'lots'"),
-        ("3x15", "reads as 15 sets"),
-        ("15-10x3", "must go from low to high"),
+        ("3x15", "reads as 15 sets of 3 reps"),
+        ("3x10", "If you meant 3 sets of 10, write '10x3'"),
+        ("15-10x3", "must go from low to high: write 10-15"),
+        ("15-15x3", "has one number: write 15"),
         ("0x3", "the amount must be 1 or more"),
         ("15x0", "sets must be 1 or more"),
         ({"sets": 3}, "exactly one of reps, hold"),

@@ -26,7 +26,7 @@ def test_runner_plan_has_their_doses_loads_skips_adds_and_cautions():
     one = plan_routine(CATALOGUE, "cadence", roster.runner("Runner One"), roster.units)
     steps = {step.id: step for step in one.steps}
     assert "nordic-hamstring-curl" not in steps
-    assert str(steps["single-leg-deadlift"].dose) == "4 sets × 12" and steps["single-leg-deadlift"].own_dose
+    assert str(steps["single-leg-deadlift"].dose) == "4 sets × 12 reps" and steps["single-leg-deadlift"].own_dose
     assert steps["glute-bridge"].load == "20 kg"
     assert list(steps)[-1] == "rope-jump" and one.blocks[-1].title == "Added for you"
     assert [s.number for s in one.steps] == list(range(1, len(one.steps) + 1))
