@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import difflib
 import re
+from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
 
@@ -45,8 +47,12 @@ class Video(Model):
     @classmethod
     def _start_from_address(cls, value: Any) -> Any:
         # A pasted link often carries its start (t=227); use it when no start is given.
-        if isinstance(value, dict) and "start" not in value and isinstance(value.get("url"), str):
-            return value | {"start": start_second(value["url"]) or 0}
+        if isinstance(value, dict) and isinstance(value.get("url"), str):
+            in_link = start_second(value["url"])
+            if "start" not in value:
+                return value | {"start": in_link or 0}
+            if in_link is not None and in_link != value["start"]:
+                raise ValueError(f"the link opens at {in_link} s but start says {value['start']}: keep one of them")
         return value
 
 
@@ -74,6 +80,13 @@ class Exercise(Model):
     cautions: list[Caution] = []
     equipment: list[Text] = []
     video: Video | None = None
+
+    @model_validator(mode="after")
+    def _terms_name_muscles(self) -> Exercise:
+        stray = [muscle for muscle in self.terms if muscle not in self.muscles]
+        if stray:
+            raise ValueError(f"terms names {', '.join(map(repr, stray))}, which is not in muscles: add it there, or fix the spelling")
+        return self
 
     def muscles_text(self) -> str:
         """``iliopsoas (髂腰肌)``: the muscles, each with its term where the catalogue gives one."""
@@ -151,6 +164,8 @@ def check_web_address(url: str) -> str:
         raise ValueError(f"the address is longer than {MAX_URL_LENGTH} characters")
     if not re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE):
         raise ValueError(f"'{url[:80]}' is not a web address: it must start with http:// or https://")
+    if re.search(r"\s", url):
+        raise ValueError(f"'{url[:80]}' has a space in it: a web address has none")
     return url
 
 
@@ -178,8 +193,12 @@ def load_catalogue(folder: Path) -> Catalogue:
         except ProblemsFound as found:
             problems.extend(found.problems)
             return default, None
+        problems.extend(document.problems)
+        if document.data is None and isinstance(default, list):
+            problems.append(Problem(file, None, "", f"no {name} in this file"))
+            return default, None
         if document.data is None:
-            document.data = default if isinstance(default, list) else {}
+            document.data = {}
         return validate(document, model, problems, default), document
 
     exercises, exercises_doc = read("exercises", list[Exercise], [])
@@ -190,7 +209,7 @@ def load_catalogue(folder: Path) -> Catalogue:
     routine_ids = _unique_ids(routines, routines_doc, "routine", problems)
     # An exercise that is declared but broken has its own problem already; don't report it twice.
     declared_ids = {item["id"] for item in (exercises_doc.data if exercises_doc else []) if isinstance(item, dict) and isinstance(item.get("id"), str)}
-    for r, routine in enumerate(routines):
+    for r, routine in enumerate(routines if exercises_doc else []):  # nothing to check against without exercises
         for b, block in enumerate(routine.blocks):
             for i, item in enumerate(block.exercises):
                 if item.id not in exercise_ids and item.id not in declared_ids:
@@ -226,16 +245,16 @@ def validate(document: Document, model: Any, problems: list[Problem], default: A
             try:
                 good.append(item_adapter.validate_python(item))
             except ValidationError as error:
-                problems.extend(_explain(error, document, (index,)))
+                problems.extend(_explain(error, document, (index,), model.__args__[0]))
         return good
     try:
         return adapter.validate_python(document.data)
     except ValidationError as error:
-        problems.extend(_explain(error, document, ()))
+        problems.extend(_explain(error, document, (), model))
         return default
 
 
-def _explain(error: ValidationError, document: Document, prefix: tuple) -> list[Problem]:
+def _explain(error: ValidationError, document: Document, prefix: tuple, model: Any) -> list[Problem]:
     found = []
     for detail in error.errors(include_url=False):
         # Pydantic names the union branch or validator in the location ("function-after[...]"); drop it.
@@ -243,16 +262,37 @@ def _explain(error: ValidationError, document: Document, prefix: tuple) -> list[
         path = prefix + loc
         # A missing key has no line of its own: point at the mapping that lacks it.
         where = path[:-1] if detail["type"] == "missing" else path
-        found.append(document.problem(where, friendly_message(detail, path)))
+        found.append(document.problem(where, friendly_message(detail, path, _model_at(model, loc[:-1]))))
     return found
 
 
-def friendly_message(detail: dict, path: tuple) -> str:
+def _model_at(model: Any, loc: tuple) -> Any:
+    """The model that holds the value at ``loc`` inside ``model`` (for suggesting its keys)."""
+
+    def unwrap(kind: Any) -> Any:
+        while get_origin(kind) in (list, dict, Union, UnionType, Annotated):
+            args = [a for a in get_args(kind) if a is not type(None)]
+            kind = args[0] if get_origin(kind) is Annotated else args[-1]
+        return kind
+
+    for step in loc:
+        model = unwrap(model)
+        if isinstance(step, str):
+            fields = getattr(model, "model_fields", {})
+            model = fields[step].annotation if step in fields else None
+    return unwrap(model)
+
+
+def friendly_message(detail: dict, path: tuple, model: Any = None) -> str:
     """Pydantic's messages, said the way a catalogue editor would understand them."""
     kind, message, value = detail["type"], detail["msg"], detail.get("input")
     key = path[-1] if path else ""
     if kind == "extra_forbidden":
-        return f"unknown key '{key}'{did_you_mean(str(key), _known_keys(), most=1)}"
+        keys = getattr(model, "model_fields", None)
+        hint = did_you_mean(str(key), keys or _known_keys(), most=1)
+        if not hint and keys:
+            hint = f" (the keys here are: {', '.join(keys)})"
+        return f"unknown key '{key}'{hint}"
     if kind == "missing":
         return f"missing required key '{key}'"
     wanted = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
@@ -260,6 +300,12 @@ def friendly_message(detail: dict, path: tuple) -> str:
               "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping", "bool_type": "true or false",
               "bool_parsing": "true or false", "date_type": "a date like 2026-12-07", "date_parsing": "a date like 2026-12-07",
               "date_from_datetime_parsing": "a date like 2026-12-07"}.get(kind)
+    if isinstance(value, (bool, date)) and kind not in ("bool_type", "date_type"):
+        # YAML turns yes/no/on/off into true/false and 2024-01-01 into a date, unasked.
+        read_as = "true or false" if isinstance(value, bool) else "a date"
+        return f"YAML read this as {read_as} ({value}): put the text in quotes"
+    if kind == "int_from_float":
+        return f"should be a whole number, not {value}"
     if wanted:
         return f"should be {wanted}, not {_describe(value)}"
     if kind == "literal_error":

@@ -53,7 +53,7 @@ class Roster(Model):
 def load_roster(file: Path, catalogue: Catalogue) -> Roster:
     """Read ``file`` and check it against ``catalogue``: every problem at once."""
     document = read_yaml(file)
-    problems: list = []
+    problems: list = list(document.problems)
     roster = validate(document, Roster, problems, None)
     # The cross-checks read the raw data, so they run even where a runner has a typing mistake.
     problems.extend(_check_against(document, catalogue))

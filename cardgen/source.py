@@ -1,8 +1,8 @@
 """Reading YAML files so that every value remembers the line it came from.
 
 Every later stage reports problems as ``FILE:LINE: where.in.file: message``; this module is
-where the lines come from. It also refuses what plain ``yaml.safe_load`` lets through
-silently: duplicate keys in a mapping.
+where the lines come from. It also notes what plain ``yaml.safe_load`` lets through
+silently, duplicate keys in a mapping, as the document's problems.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ class Document:
     file: Path
     data: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, path: Path_) -> int | None:
         """The line of the value at ``path``, or of its nearest ancestor that has one."""
@@ -90,9 +91,11 @@ def parse_yaml(text: str, file: Path) -> Document:
         if root is None:
             return Document(file, None, {(): 1})
         document = Document(file, None)
-        problems: list[Problem] = []
-        _record_lines(root, (), document.lines, problems, file, [0])
+        duplicates: list[tuple[Path_, int, str]] = []
+        _record_lines(root, (), document.lines, duplicates, [0])
         document.data = loader.construct_document(root)
+        # A duplicate key is a problem of its own entry; the rest of the file is still read.
+        document.problems = [Problem(file, line, document.where(path), message) for path, line, message in duplicates]
     except TooLarge:
         raise ProblemsFound([Problem(file, None, "", f"the file expands to more than {MAX_VALUES:,} values (too many aliases?)")]) from None
     except yaml.MarkedYAMLError as error:
@@ -104,12 +107,10 @@ def parse_yaml(text: str, file: Path) -> Document:
         raise ProblemsFound([Problem(file, None, "", f"not valid YAML: {error}")]) from None
     finally:
         loader.dispose()
-    if problems:
-        raise ProblemsFound(problems)
     return document
 
 
-def _record_lines(node: yaml.Node, path: Path_, lines: dict, problems: list, file: Path, count: list[int]) -> None:
+def _record_lines(node: yaml.Node, path: Path_, lines: dict, duplicates: list, count: list[int]) -> None:
     count[0] += 1
     if count[0] > MAX_VALUES:
         raise TooLarge
@@ -120,12 +121,11 @@ def _record_lines(node: yaml.Node, path: Path_, lines: dict, problems: list, fil
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
             line = key_node.start_mark.line + 1
             if key in seen:
-                where = ".".join(str(p) for p in (*path, key))
-                problems.append(Problem(file, line, where, f"duplicate key '{key}' (first given on line {seen[key]})"))
+                duplicates.append(((*path, key), line, f"duplicate key '{key}' (first given on line {seen[key]})"))
                 continue
             seen[key] = line
             lines[(*path, key)] = line
-            _record_lines(value_node, (*path, key), lines, problems, file, count)
+            _record_lines(value_node, (*path, key), lines, duplicates, count)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _record_lines(item, (*path, index), lines, problems, file, count)
+            _record_lines(item, (*path, index), lines, duplicates, count)

@@ -13,9 +13,9 @@ def test_every_value_knows_its_line(tmp_path):
 
 
 def test_duplicate_keys_are_errors_not_overwrites(tmp_path):
-    with pytest.raises(ProblemsFound) as found:
-        parse_yaml("id: a\nname: A\nid: b\n", tmp_path / "x.yaml")
-    assert [str(p) for p in found.value.problems] == [f"{tmp_path / 'x.yaml'}:3: id: duplicate key 'id' (first given on line 1)"]
+    document = parse_yaml("- id: a\n  name: A\n  name: B\n- id: b\n", tmp_path / "x.yaml")
+    assert [str(p) for p in document.problems] == [f"{tmp_path / 'x.yaml'}:3: a.name: duplicate key 'name' (first given on line 2)"]
+    assert document.data[1] == {"id": "b"}
 
 
 def test_malformed_yaml_names_the_line(tmp_path):
