@@ -83,7 +83,7 @@ def list_exercises(catalogue_dir, area, kind, as_json) -> None:
 @catalogue_option
 @click.argument("item_id")
 def show(catalogue_dir, item_id) -> None:
-    """Show everything the catalogue says about one exercise or routine."""
+    """Show one exercise or routine in full."""
     from cardgen.catalogue import did_you_mean
 
     catalogue = load(catalogue_dir)
@@ -155,6 +155,14 @@ def with_options(options):
     return decorate
 
 
+def html_wanted(out: Path | None, html: bool) -> bool:
+    """The format follows the file name asked for: ``-o card.html`` writes HTML, ``--html -o card.pdf`` is a mistake."""
+    suffix = out.suffix.lower() if out else ""
+    if html and suffix == ".pdf":
+        raise click.UsageError(f"--html writes HTML, but {out} ends in .pdf")
+    return html or suffix in (".html", ".htm")
+
+
 def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name, out, html, **settings) -> None:
     """``card`` and ``sheet``: one document, for a routine or for one runner of a roster."""
     from cardgen.documents import Maker
@@ -173,8 +181,9 @@ def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name,
             raise click.ClickException(str(error)) from None
         routine_id = routine_id or roster.routine_of(runner)
     if not routine_id:
-        raise click.UsageError("name a ROUTINE (or a --roster and --runner)")
+        raise click.UsageError(f"name a ROUTINE ({', '.join(catalogue.routines)}), or a --roster and --runner")
     routine_or_exit(catalogue, routine_id)
+    html = html_wanted(out, html)
     stem = f"{file_stem(runner.name)} - {kind}" if runner else f"{routine_id}-{kind}"
     out = out or Path("output") / f"{stem}.{'html' if html else 'pdf'}"
     maker = Maker(catalogue, **settings)
@@ -197,7 +206,7 @@ def card(catalogue_dir, routine_id, roster, runner, out, html) -> None:
 @click.argument("routine_id", metavar="[ROUTINE]", required=False)
 @with_options(roster_options)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, html) -> None:
@@ -212,7 +221,7 @@ def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, html) ->
 @click.option("--format", "kind", type=click.Choice(["card", "sheet", "both"]), default="both", show_default=True)
 @click.option("--combined", type=click.Path(dir_okay=False, path_type=Path), help="Also write one print-ready PDF of everything.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
 def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks) -> None:
     """Make every runner's own card and/or sheet, a manifest.csv, and optionally one combined PDF."""
@@ -238,7 +247,7 @@ def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks
 @catalogue_option
 @click.argument("roster_file", metavar="ROSTER", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: output/TEAM - handout.pdf).")
-@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 def handout(catalogue_dir, roster_file, out, paper, html) -> None:
     """Make the team handout: routines, every exercise in full, the theory, and who does what."""
@@ -248,6 +257,7 @@ def handout(catalogue_dir, roster_file, out, paper, html) -> None:
 
     catalogue = load(catalogue_dir)
     roster = load_roster(roster_file, catalogue)
+    html = html_wanted(out, html)
     out = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if html else 'pdf'}"
     click.echo(Maker(catalogue, paper=paper).handout(roster, out, html=html))
 

@@ -7,22 +7,35 @@ import unicodedata
 import tempfile
 from pathlib import Path
 
+from cardgen.errors import UserError
+
 
 def write_atomically(path: Path, data: bytes | str) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, renamed into place,
-    so a failure never leaves a half-written file or replaces a good one with a broken one."""
+    so a failure never leaves a half-written file or replaces a good one with a broken one.
+
+    A symbolic link is written through (its target is replaced); anything else that is not a
+    regular file (a folder, a device, a pipe) is refused; a replaced file keeps its permissions.
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and not target.is_file():
+        raise UserError(f"{path} exists and is not a regular file; choose another name")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    mode = target.stat().st_mode & 0o777 if target.exists() else 0o644
+    temporary = None
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
         with os.fdopen(handle, "wb") as file:
             file.write(payload)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except OSError as error:
+        raise UserError(f"cannot write {path}: {error.strerror or error}") from None
+    finally:
+        if temporary:
+            Path(temporary).unlink(missing_ok=True)
 
 
 # Characters no file system or archive takes well in a name; they become "-".

@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cardgen.errors import UserError
 from cardgen.output import MAX_NAME_BYTES, file_stem, unique_stems, write_atomically
 
 
@@ -40,3 +41,31 @@ def test_write_atomically_replaces_whole_and_leaves_no_temporary(tmp_path):
     write_atomically(target, b"new")
     assert target.read_bytes() == b"new"
     assert os.listdir(tmp_path) == ["card.pdf"]
+
+
+def test_write_through_a_symlink_keeps_the_link(tmp_path):
+    target = tmp_path / "real.pdf"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    link = tmp_path / "link.pdf"
+    link.symlink_to(target)
+    write_atomically(link, b"new")
+    assert link.is_symlink() and target.read_bytes() == b"new"
+    assert target.stat().st_mode & 0o777 == 0o640
+
+
+def test_refuses_to_replace_what_is_not_a_file(tmp_path):
+    (tmp_path / "folder.pdf").mkdir()
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    for path in (tmp_path / "folder.pdf", fifo):
+        with pytest.raises(UserError, match="exists and is not a regular file"):
+            write_atomically(path, b"x")
+    assert fifo.exists() and not fifo.is_file()
+
+
+def test_unwritable_place_names_the_users_path(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(UserError, match=f"cannot write {blocker / 'out.pdf'}: "):
+        write_atomically(blocker / "out.pdf", b"x")
