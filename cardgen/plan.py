@@ -75,9 +75,16 @@ class StepBlock:
 
 
 @dataclass(frozen=True)
-class LogRow:
+class LogWeek:
+    label: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """An exercise in the log: a row per set."""
+
     step: Step
-    set_number: int
     sets: int
 
 
@@ -101,11 +108,11 @@ class RoutinePlan:
 
 @dataclass(frozen=True)
 class LogGrid:
-    """Weeks across, sets down: a box per set and week to write reps and load."""
+    """Weeks across, sets down: a box per set and week to write what was done and the load.
+    Weeks come in tables of WEEKS_PER_TABLE, so the boxes stay big enough to write in."""
 
-    weeks: list[str]
-    dates: list[str]
-    rows: list[LogRow]
+    tables: list[list[LogWeek]]
+    entries: list[LogEntry]
 
 
 def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = None, units: str = "kg") -> RoutinePlan:
@@ -161,6 +168,8 @@ def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: 
 
 # Rows to write in when the dose names no sets: three is what most routines do.
 UNSTATED_SETS = 3
+# Six weeks of two 9 mm boxes fit beside the exercise names on A4 and Letter alike.
+WEEKS_PER_TABLE = 6
 
 
 def plan_watch(url: str, start: int = 0) -> Watch:
@@ -170,16 +179,12 @@ def plan_watch(url: str, start: int = 0) -> Watch:
 
 
 def plan_log(plan: RoutinePlan, weeks: int, starts: date | None = None) -> LogGrid:
-    """A log grid for ``weeks`` weeks: a row per set of every exercise but the warm-ups."""
-    rows = []
-    for step in plan.steps:
-        if step.kind == "warm-up":
-            continue
-        sets = step.dose.sets if step.dose and step.dose.sets else UNSTATED_SETS
-        rows.extend(LogRow(step, n, sets) for n in range(1, sets + 1))
-    week_labels = [f"Week {n}" for n in range(1, weeks + 1)]
-    dates = [(starts + timedelta(weeks=n)).strftime("%-d %b") for n in range(weeks)] if starts else []
-    return LogGrid(week_labels, dates, rows)
+    """A log grid for ``weeks`` weeks, dated from ``starts`` when known: every exercise but the warm-ups."""
+    entries = [LogEntry(step, step.dose.sets if step.dose and step.dose.sets else UNSTATED_SETS)
+               for step in plan.steps if step.kind != "warm-up"]
+    all_weeks = [LogWeek(f"Week {n + 1}", (starts + timedelta(weeks=n)).strftime("%-d %b") if starts else None) for n in range(weeks)]
+    tables = [all_weeks[i:i + WEEKS_PER_TABLE] for i in range(0, weeks, WEEKS_PER_TABLE)]
+    return LogGrid(tables, entries)
 
 
 @dataclass(frozen=True)
