@@ -67,9 +67,15 @@ def cli() -> None:
 @click.option("--area", type=click.Choice(["calves", "legs", "core"]), help="Only exercises for this area.")
 @click.option("--kind", type=click.Choice(["warm-up", "strength", "explosive", "swiftness"]), help="Only exercises of this kind.")
 @click.option("--json", "as_json", is_flag=True, help="Print the exercises as JSON.")
-def list_exercises(catalogue_dir, area, kind, as_json) -> None:
-    """List the exercises of the catalogue."""
+@click.option("--routines", is_flag=True, help="List the routines instead.")
+def list_exercises(catalogue_dir, area, kind, as_json, routines) -> None:
+    """List the exercises (or routines) of the catalogue."""
     catalogue = load(catalogue_dir)
+    if routines:
+        for routine in catalogue.routines.values():
+            count = sum(len(block.exercises) for block in routine.blocks)
+            click.echo(f"{routine.id:<18} {routine.title}  ({count} exercises)")
+        return
     chosen = [e for e in catalogue.exercises.values() if (not area or e.area == area) and (not kind or e.kind == kind)]
     if as_json:
         click.echo(json.dumps([e.model_dump(mode="json") | {"dose": str(e.dose) if e.dose else None} for e in chosen], ensure_ascii=False, indent=2))
@@ -208,10 +214,12 @@ def card(catalogue_dir, routine_id, roster, runner, out, html) -> None:
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
+@click.option("--starts", type=click.DateTime(["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD), to date the log.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
-def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, html) -> None:
+def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, starts, html) -> None:
     """Make a full-page routine sheet with a training log, for a routine or one runner of a roster."""
-    one_document("sheet", catalogue_dir, routine_id, roster, runner, out, html, paper=paper, weeks=weeks)
+    one_document("sheet", catalogue_dir, routine_id, roster, runner, out, html, paper=paper, weeks=weeks,
+                 starts=starts.date() if starts else None)
 
 
 @cli.command()

@@ -7,6 +7,7 @@ WeasyPrint's fonts are made once (a :class:`Maker`) and used for every document 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -29,6 +30,7 @@ class Maker:
     card_size: str = "a6"
     paper: str = "a4"
     weeks: int = DEFAULT_WEEKS
+    starts: date | None = None
 
     @cached_property
     def renderer(self) -> Renderer:
@@ -44,7 +46,7 @@ class Maker:
         return plan_routine(self.catalogue, routine_id, runner, roster.units if roster else "kg")
 
     def sheet_of(self, plan: RoutinePlan, roster: Roster | None = None) -> Sheet:
-        return Sheet(plan, plan_log(plan, self.weeks, roster.starts if roster else None))
+        return Sheet(plan, plan_log(plan, self.weeks, roster.starts if roster and roster.starts else self.starts))
 
     def html(self, kind: str, plans: list[RoutinePlan], roster: Roster | None = None, fonts_css: str = "") -> str:
         """The HTML of ``plans`` as cards or sheets, one after another."""

@@ -57,14 +57,14 @@ def embedded_font_face_css(text: str) -> str:
         if not available:
             continue
         options = subset.Options()
-        options.flavor = "woff2" if _has_brotli() else None
         options.layout_features = ["*"]
         subsetter = subset.Subsetter(options)
         subsetter.populate(unicodes=available)
         subsetter.subset(font)
+        font.flavor = "woff2" if _has_brotli() else None
         buffer = io.BytesIO()
         font.save(buffer)
-        mime = "font/woff2" if options.flavor else "font/ttf"
+        mime = "font/woff2" if font.flavor else "font/otf"
         rules.append(_rule(face, f"data:{mime};base64,{base64.b64encode(buffer.getvalue()).decode()}"))
     return "\n".join(rules)
 

@@ -136,3 +136,27 @@ def test_unknown_routine_is_a_clear_error(run):
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: no routine 'sample-trainig' (did you mean 'sample-training'?)")
     assert not Path("output").exists()
+
+
+def test_sheet_log_dated_from_starts(run):
+    assert run("sheet", "cadence", "--starts", "2027-01-04", "-o", "c.pdf").exit_code == 0
+    text = flat_text(Path("c.pdf"))
+    assert "4 Jan" in text and "8 Feb" in text
+
+
+def test_format_follows_the_file_name(run):
+    assert run("card", "cadence", "-o", "card.html").exit_code == 0
+    assert Path("card.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    result = run("card", "cadence", "--html", "-o", "card.pdf")
+    assert result.exit_code == 2 and "--html writes HTML, but card.pdf ends in .pdf" in result.stderr
+    assert not Path("card.pdf").exists()
+
+
+def test_list_routines_and_json(run):
+    result = run("list", "--routines")
+    assert result.exit_code == 0 and result.stdout.splitlines()[0].startswith("sample-training")
+    import json
+
+    exercises = json.loads(run("list", "--json", "--area", "core").stdout)
+    assert {e["id"] for e in exercises} == {"plank", "side-plank", "side-plank-abductor-hold"}
+    assert all({"id", "name", "area", "kind"} <= set(e) for e in exercises)
