@@ -42,6 +42,7 @@ class Settings:
     card_size: str = "a6"
     paper: str = "a4"
     weeks: int = 6
+    strict: bool = False
 
 
 def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple[str, ...] = FORMATS,
@@ -120,7 +121,7 @@ _worker: dict = {}
 
 
 def _start_worker(catalogue: Catalogue, roster: Roster, settings: Settings) -> None:
-    _worker["maker"] = Maker(catalogue, settings.card_size, settings.paper, settings.weeks)
+    _worker["maker"] = Maker(catalogue, settings.card_size, settings.paper, settings.weeks, strict=settings.strict)
     _worker["roster"] = roster
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError,
 
 from cardgen.dose import Dose
 from cardgen.errors import Problem, ProblemsFound
+from cardgen.pictures import check_picture
 from cardgen.qr import start_second
 from cardgen.source import Document, read_yaml
 
@@ -80,6 +81,7 @@ class Exercise(Model):
     cautions: list[Caution] = []
     equipment: list[Text] = []
     video: Video | None = None
+    picture: Text | None = Field(default=None, description="A PNG, JPEG or SVG file in the catalogue's folder.")
 
     @model_validator(mode="after")
     def _terms_name_muscles(self) -> Exercise:
@@ -215,6 +217,10 @@ def load_catalogue(folder: Path) -> Catalogue:
                 if item.id not in exercise_ids and item.id not in declared_ids:
                     path = (r, "blocks", b, "exercises", i)
                     problems.append(routines_doc.problem(path, f"unknown exercise '{item.id}'{did_you_mean(item.id, declared_ids)}"))
+    raw_index = {item.get("id"): i for i, item in enumerate(exercises_doc.data) if isinstance(item, dict)} if exercises_doc else {}
+    for exercise in exercises:
+        if exercise.picture and (why_not := check_picture(exercise.picture, folder)):
+            problems.append(exercises_doc.problem((raw_index[exercise.id], "picture"), why_not))
     if problems:
         raise ProblemsFound(sorted(problems, key=lambda p: (str(p.file), p.line or 0)))
     return Catalogue(exercises=exercise_ids, routines=routine_ids, theory=theory, folder=folder)

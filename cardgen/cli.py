@@ -146,6 +146,8 @@ def validate(catalogue_dir, rosters) -> None:
         raise Found(problems)
 
 
+strict_option = click.option("--strict", is_flag=True, help="Fail when the PDF engine warns (a picture it can't read, say).")
+
 roster_options = [
     click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), help="A team roster (YAML)."),
     click.option("--runner", help="Make it for this runner of the roster: their doses, loads, skips and cautions."),
@@ -202,9 +204,10 @@ def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name,
 @with_options(roster_options)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
-def card(catalogue_dir, routine_id, roster, runner, out, html) -> None:
+@strict_option
+def card(catalogue_dir, routine_id, roster, runner, out, html, strict) -> None:
     """Make a pocket card (A6) for a routine, or for one runner of a roster."""
-    one_document("card", catalogue_dir, routine_id, roster, runner, out, html)
+    one_document("card", catalogue_dir, routine_id, roster, runner, out, html, strict=strict)
 
 
 @cli.command()
@@ -216,10 +219,11 @@ def card(catalogue_dir, routine_id, roster, runner, out, html) -> None:
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
 @click.option("--starts", type=click.DateTime(["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD), to date the log.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
-def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, starts, html) -> None:
+@strict_option
+def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, starts, html, strict) -> None:
     """Make a full-page routine sheet with a training log, for a routine or one runner of a roster."""
     one_document("sheet", catalogue_dir, routine_id, roster, runner, out, html, paper=paper, weeks=weeks,
-                 starts=starts.date() if starts else None)
+                 starts=starts.date() if starts else None, strict=strict)
 
 
 @cli.command()
@@ -231,7 +235,8 @@ def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, starts, 
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
-def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks) -> None:
+@strict_option
+def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks, strict) -> None:
     """Make every runner's own card and/or sheet, a manifest.csv, and optionally one combined PDF."""
     import sys
 
@@ -245,7 +250,7 @@ def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks
     formats = ("card", "sheet") if kind == "both" else (kind,)
     total = len(roster.runners) * len(formats)
     with click.progressbar(length=total, label="Printing", file=sys.stderr if sys.stderr.isatty() else _Quiet()) as bar:
-        rows = run_batch(catalogue, roster, folder, formats, jobs, combined, Settings(paper=paper, weeks=weeks), bar.update)
+        rows = run_batch(catalogue, roster, folder, formats, jobs, combined, Settings(paper=paper, weeks=weeks, strict=strict), bar.update)
     click.echo(f"{len(rows)} files for {len(roster.runners)} runners in {folder}, listed in {folder / 'manifest.csv'}")
     if combined:
         click.echo(f"All in one: {combined}")
@@ -257,7 +262,8 @@ def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: output/TEAM - handout.pdf).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
-def handout(catalogue_dir, roster_file, out, paper, html) -> None:
+@strict_option
+def handout(catalogue_dir, roster_file, out, paper, html, strict) -> None:
     """Make the team handout: routines, every exercise in full, the theory, and who does what."""
     from cardgen.documents import Maker
     from cardgen.output import file_stem
@@ -267,7 +273,7 @@ def handout(catalogue_dir, roster_file, out, paper, html) -> None:
     roster = load_roster(roster_file, catalogue)
     html = html_wanted(out, html)
     out = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if html else 'pdf'}"
-    click.echo(Maker(catalogue, paper=paper).handout(roster, out, html=html))
+    click.echo(Maker(catalogue, paper=paper, strict=strict).handout(roster, out, html=html))
 
 
 class _Quiet(io.StringIO):
@@ -277,11 +283,12 @@ class _Quiet(io.StringIO):
 @cli.command()
 @catalogue_option
 @click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True)
-def demo(catalogue_dir, folder) -> None:
+@strict_option
+def demo(catalogue_dir, folder, strict) -> None:
     """Make a card and a sheet for every routine of the catalogue."""
     from cardgen.documents import Maker
 
-    for path in Maker(load(catalogue_dir)).demo(folder):
+    for path in Maker(load(catalogue_dir), strict=strict).demo(folder):
         click.echo(path)
 
 

@@ -31,6 +31,7 @@ class Maker:
     paper: str = "a4"
     weeks: int = DEFAULT_WEEKS
     starts: date | None = None
+    strict: bool = False
 
     @cached_property
     def renderer(self) -> Renderer:
@@ -40,7 +41,7 @@ class Maker:
     def press(self):
         from cardgen.layout import Press
 
-        return Press()
+        return Press(self.strict)
 
     def plan(self, routine_id: str, runner: Runner | None = None, roster: Roster | None = None) -> RoutinePlan:
         return plan_routine(self.catalogue, routine_id, runner, roster.units if roster else "kg")

@@ -6,6 +6,8 @@ the catalogue start fast.
 
 from __future__ import annotations
 
+import logging
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -50,13 +52,43 @@ def resource_errors_reported():
         raise ResourceRefused(str(cause) if isinstance(cause, ResourceRefused) else f"{error}: {cause}") from None
 
 
+class EngineWarnings(logging.Handler):
+    """Collects what WeasyPrint warns about while it works (a picture it can't read, say)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message not in self.messages:
+            self.messages.append(message)
+
+
+@contextmanager
+def engine_warnings(strict: bool):
+    """Report WeasyPrint's warnings on stderr, or with ``strict`` fail on the first batch of them."""
+    logger = logging.getLogger("weasyprint")
+    handler = EngineWarnings()
+    logger.addHandler(handler)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+    if handler.messages and strict:
+        raise UserError("the PDF engine warned (and --strict makes that an error):\n  " + "\n  ".join(handler.messages))
+    for message in handler.messages:
+        sys.stderr.write(f"warning: {message}\n")
+
+
 class Press:
     """WeasyPrint's font set-up and stylesheets, made once per run and used for every document."""
 
-    def __init__(self) -> None:
+    def __init__(self, strict: bool = False) -> None:
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
+        self.strict = strict
         self.font_config = FontConfiguration()
         self.fetcher = make_fetcher()
         with resource_errors_reported():
@@ -66,12 +98,14 @@ class Press:
         """Lay ``html`` out into pages (a WeasyPrint Document)."""
         from weasyprint import HTML
 
-        with resource_errors_reported():
+        with resource_errors_reported(), engine_warnings(self.strict):
             document = HTML(string=html, base_url=bundled("templates").as_uri() + "/", url_fetcher=self.fetcher)
             return document.render(stylesheets=self.stylesheets, font_config=self.font_config)
 
     def pdf(self, html: str) -> bytes:
-        return self.lay_out(html).write_pdf()
+        document = self.lay_out(html)
+        with engine_warnings(self.strict):
+            return document.write_pdf()
 
     @staticmethod
     def split(document, count: int) -> list[list]:
@@ -86,6 +120,6 @@ class Press:
         bounds = [starts[i] for i in range(count)] + [len(document.pages)]
         return [document.pages[bounds[i]:bounds[i + 1]] for i in range(count)]
 
-    @staticmethod
-    def pdf_of(document, pages: list) -> bytes:
-        return document.copy(pages).write_pdf()
+    def pdf_of(self, document, pages: list) -> bytes:
+        with engine_warnings(self.strict):
+            return document.copy(pages).write_pdf()

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from cardgen.catalogue import Catalogue, Exercise, Theory
 from cardgen.dose import Dose
-from cardgen.roster import Roster, Runner
+from cardgen.pictures import picture_data_uri
 from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_svg_data_uri, video_link, watch_label
+from cardgen.roster import Roster, Runner
 
 # A phone reads a code from about ten times its width; 15 mm reads from a hand-held card.
 MIN_QR_MM = 15
@@ -61,6 +63,7 @@ class Step:
     watch: Watch | None
     load: str | None = None
     own_dose: bool = False
+    picture: str | None = None
 
     @property
     def dose_text(self) -> str | None:
@@ -136,7 +139,8 @@ def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = 
             own_dose = runner.dose.get(exercise_id) if runner else None
             load = runner.load.get(exercise_id) if runner else None
             steps.append(plan_step(number, catalogue.exercise(exercise_id), own_dose or routine_dose, flags,
-                                   load=f"{load:g} {units}" if load is not None else None, own_dose=own_dose is not None))
+                                   load=f"{load:g} {units}" if load is not None else None, own_dose=own_dose is not None,
+                                   folder=catalogue.folder))
         if steps:
             blocks.append(StepBlock(title, note, steps))
     return RoutinePlan(routine.id, routine.title, routine.summary, routine.why, blocks, catalogue.theory,
@@ -144,7 +148,7 @@ def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = 
 
 
 def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: frozenset[str] = frozenset(),
-              load: str | None = None, own_dose: bool = False) -> Step:
+              load: str | None = None, own_dose: bool = False, folder: Path | None = None) -> Step:
     """``exercise`` as step ``number``: ``dose`` overrides the catalogue's, ``flags`` pick the cautions that stand out."""
     watch = plan_watch(exercise.video.url, exercise.video.start) if exercise.video else None
     return Step(
@@ -163,6 +167,7 @@ def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: 
         watch=watch,
         load=load,
         own_dose=own_dose,
+        picture=picture_data_uri((folder / exercise.picture).resolve()) if exercise.picture and folder else None,
     )
 
 
@@ -230,6 +235,7 @@ class Handout:
     theory: Theory
     further_watching: list[Link]
     rows: list[RunnerRow]
+    logo: str | None = None
 
 
 def plan_handout(catalogue: Catalogue, roster: Roster) -> Handout:
@@ -237,7 +243,7 @@ def plan_handout(catalogue: Catalogue, roster: Roster) -> Handout:
     routine_ids = list(dict.fromkeys(roster.routine_of(runner) for runner in roster.runners))
     routines = [plan_routine(catalogue, routine_id) for routine_id in routine_ids]
     used = [step.id for plan in routines for step in plan.steps] + [i for runner in roster.runners for i in runner.add]
-    reference = [plan_step(0, catalogue.exercise(exercise_id)) for exercise_id in dict.fromkeys(used)]
+    reference = [plan_step(0, catalogue.exercise(exercise_id), folder=catalogue.folder) for exercise_id in dict.fromkeys(used)]
     name = {exercise_id: exercise.name for exercise_id, exercise in catalogue.exercises.items()}
     rows = [
         RunnerRow(
@@ -254,4 +260,5 @@ def plan_handout(catalogue: Catalogue, roster: Roster) -> Handout:
     ]
     links = [Link(link.title, plan_watch(link.url)) for link in catalogue.theory.further_watching]
     starts = roster.starts.strftime("%-d %B %Y") if roster.starts else None
-    return Handout(roster.team, roster.coach, starts, len(roster.runners), routines, reference, catalogue.theory, links, rows)
+    logo = picture_data_uri((roster.file.parent / roster.logo).resolve()) if roster.logo and roster.file else None
+    return Handout(roster.team, roster.coach, starts, len(roster.runners), routines, reference, catalogue.theory, links, rows, logo)

@@ -15,6 +15,7 @@ from pydantic import Field
 from cardgen.catalogue import Catalogue, Id, Model, Text, did_you_mean, validate
 from cardgen.dose import Dose
 from cardgen.errors import ProblemsFound
+from cardgen.pictures import check_picture
 from cardgen.source import Document, read_yaml
 
 
@@ -35,6 +36,7 @@ class Roster(Model):
     starts: date | None = None
     routine: Id | None = None
     units: Literal["kg", "lb"] = "kg"
+    logo: Text | None = Field(default=None, description="A PNG, JPEG or SVG file in the roster's folder.")
     runners: list[Runner] = Field(min_length=1)
     file: Path | None = None
 
@@ -74,6 +76,9 @@ def _check_against(document: Document, catalogue: Catalogue) -> list:
             problems.append(document.problem(path, f"unknown {what} '{value}'{did_you_mean(value, choices)}{hint}"))
 
     check(("routine",), data.get("routine"), "routine", catalogue.routines)
+    logo = data.get("logo")
+    if isinstance(logo, str) and (why_not := check_picture(logo, document.file.parent)):
+        problems.append(document.problem(("logo",), why_not))
     seen: dict[str, int] = {}
     for index, runner in enumerate(runners):
         if not isinstance(runner, dict):
