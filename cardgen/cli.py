@@ -292,5 +292,24 @@ def demo(catalogue_dir, folder, strict) -> None:
         click.echo(path)
 
 
+@cli.command("import")
+@click.argument("notes", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), help="Folder for the catalogue (default: catalogue-from-NOTES/).")
+@click.option("--force", is_flag=True, help="Replace the catalogue files already in the folder.")
+def import_command(notes, folder, force) -> None:
+    """Make a catalogue from Markdown training NOTES; every line it cannot place is listed."""
+    from cardgen.catalogue import load_catalogue
+    from cardgen.importer import import_notes, write_catalogue
+
+    imported = import_notes(notes)
+    folder = folder or Path(f"catalogue-from-{notes.stem}")
+    write_catalogue(imported, folder, force=force)
+    for problem in imported.problems:
+        click.echo(str(problem), err=True)
+    catalogue = load_catalogue(folder)  # proves the files are a catalogue cardgen can print
+    click.echo(f"{folder}: {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines ({', '.join(catalogue.routines)})")
+    click.echo(f"Next: cardgen card {next(iter(catalogue.routines))} --catalogue {folder}")
+
+
 def main() -> None:
     cli(prog_name="cardgen")
