@@ -129,4 +129,4 @@ def _lay_out(kind: str, indices: list[int]) -> list[tuple[bytes, int]]:
     maker: Maker = _worker["maker"]
     roster: Roster = _worker["roster"]
     plans = [maker.plan(roster.routine_of(roster.runners[i]), roster.runners[i], roster) for i in indices]
-    return maker.lay_out(kind, plans, roster)
+    return maker.each(kind, plans, roster)

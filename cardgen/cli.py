@@ -146,6 +146,16 @@ def validate(catalogue_dir, rosters) -> None:
         raise Found(problems)
 
 
+card_options = [
+    click.option("--size", "card_size", type=click.Choice(["a6", "a7", "index-3x5", "index-4x6", "wallet"], case_sensitive=False),
+                 default="a6", show_default=True, help="Card size (wallet: 85.6 × 54 mm)."),
+    click.option("--sheet", type=click.Choice(["a4", "letter"], case_sensitive=False),
+                 help="Lay the cards out N-up on this paper, with crop marks to cut along."),
+    click.option("--bleed", type=click.FloatRange(0, 6), default=0, help="Bleed around each card on a --sheet, in mm."),
+    click.option("--duplex", is_flag=True, help="Each card's back (large QR codes, notes) on the next page, lined up for long-edge duplex."),
+    click.option("--fold", is_flag=True, help="Front and back side by side with a fold line, for printers without duplex."),
+]
+
 strict_option = click.option("--strict", is_flag=True, help="Fail when the PDF engine warns (a picture it can't read, say).")
 
 roster_options = [
@@ -203,11 +213,15 @@ def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name,
 @click.argument("routine_id", metavar="[ROUTINE]", required=False)
 @with_options(roster_options)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
+@with_options(card_options)
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 @strict_option
-def card(catalogue_dir, routine_id, roster, runner, out, html, strict) -> None:
-    """Make a pocket card (A6) for a routine, or for one runner of a roster."""
-    one_document("card", catalogue_dir, routine_id, roster, runner, out, html, strict=strict)
+def card(catalogue_dir, routine_id, roster, runner, out, card_size, sheet, bleed, duplex, fold, html, strict) -> None:
+    """Make a pocket card for a routine, or for one runner of a roster."""
+    if duplex and fold:
+        raise click.UsageError("choose --duplex or --fold, not both")
+    one_document("card", catalogue_dir, routine_id, roster, runner, out, html, strict=strict, card_size=card_size,
+                 sheet=sheet, bleed=bleed, duplex=duplex, fold=fold)
 
 
 @cli.command()
@@ -309,6 +323,16 @@ def import_command(notes, folder, force) -> None:
     catalogue = load_catalogue(folder)  # proves the files are a catalogue cardgen can print
     click.echo(f"{folder}: {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines ({', '.join(catalogue.routines)})")
     click.echo(f"Next: cardgen card {next(iter(catalogue.routines))} --catalogue {folder}")
+
+
+@cli.command()
+@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"), show_default=True)
+def schema(folder) -> None:
+    """Write the JSON Schema of the catalogue files and the roster, for editors to check and complete them."""
+    from cardgen.schema import write_schemas
+
+    for path in write_schemas(folder):
+        click.echo(path)
 
 
 def main() -> None:

@@ -103,7 +103,10 @@ class Press:
             return document.render(stylesheets=self.stylesheets, font_config=self.font_config)
 
     def pdf(self, html: str) -> bytes:
-        document = self.lay_out(html)
+        return self.write(self.lay_out(html))
+
+    def write(self, document) -> bytes:
+        """The PDF of a laid-out document."""
         with engine_warnings(self.strict):
             return document.write_pdf()
 
@@ -120,6 +123,40 @@ class Press:
         bounds = [starts[i] for i in range(count)] + [len(document.pages)]
         return [document.pages[bounds[i]:bounds[i + 1]] for i in range(count)]
 
+    @staticmethod
+    def overflowing(document) -> set[int]:
+        """The cards (``data-card``) whose content runs past their fixed box: they need to shrink or split.
+
+        Each card's content ends with an empty ``.face-end``; a card overflows when that marker
+        lies below the card's content box, or is missing (cut off with the page). This reads
+        WeasyPrint's laid-out boxes, which its public API doesn't expose."""
+        faces, overflowing = 0, set()
+        for page in document.pages:
+            for box in _boxes(page._page_box):
+                if not _has_class(box, "card-face"):
+                    continue
+                faces += 1
+                element = box.element
+                bottom = box.content_box_y() + box.height
+                ends = [child for child in _boxes(box) if _has_class(child, "face-end")]
+                if not ends or ends[0].position_y > bottom + 0.5:
+                    overflowing.add(int(element.get("data-card")))
+        if not faces:
+            raise RuntimeError("no cards found in the laid-out document")
+        return overflowing
+
     def pdf_of(self, document, pages: list) -> bytes:
         with engine_warnings(self.strict):
             return document.copy(pages).write_pdf()
+
+
+def _boxes(box):
+    box = getattr(box, "_box", box)  # an absolutely placed box sits behind a placeholder
+    yield box
+    for child in getattr(box, "children", None) or []:
+        yield from _boxes(child)
+
+
+def _has_class(box, name: str) -> bool:
+    element = getattr(box, "element", None)  # an Element with no children is falsy: test for None
+    return element is not None and name in (element.get("class") or "").split()

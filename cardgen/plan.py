@@ -262,3 +262,65 @@ def plan_handout(catalogue: Catalogue, roster: Roster) -> Handout:
     starts = roster.starts.strftime("%-d %B %Y") if roster.starts else None
     logo = picture_data_uri((roster.file.parent / roster.logo).resolve()) if roster.logo and roster.file else None
     return Handout(roster.team, roster.coach, starts, len(roster.runners), routines, reference, catalogue.theory, links, rows, logo)
+
+
+# Type steps a card may shrink through to fit, body size in points; the last is the readable floor.
+TYPE_STEPS = (8.0, 7.25, 6.5)
+
+
+@dataclass(frozen=True)
+class CardFace:
+    """One physical card: a routine, or the part of it that fits (``part`` "1/2"), at a type step.
+    Its back carries the videos of its own steps, large, and the runner's notes."""
+
+    plan: RoutinePlan
+    part: str | None = None
+    type_step: int = 0
+
+    @property
+    def body_pt(self) -> float:
+        return TYPE_STEPS[self.type_step]
+
+    @property
+    def videos(self) -> list[Step]:
+        return [step for step in self.plan.steps if step.watch]
+
+
+def card_faces(plan: RoutinePlan, parts: int = 1, type_step: int = 0) -> list[CardFace]:
+    """``plan`` on ``parts`` cards, its steps shared out in order; block titles repeat where a block continues."""
+    steps = plan.steps
+    parts = max(1, min(parts, len(steps) or 1))
+    if parts == 1:
+        return [CardFace(plan, None, type_step)]
+    faces = []
+    for part, group in enumerate(_share_out(steps, parts)):
+        chosen = {id(step) for step in group}
+        blocks = [StepBlock(block.title, block.note, [s for s in block.steps if id(s) in chosen]) for block in plan.blocks]
+        part_plan = RoutinePlan(plan.id, plan.title, plan.summary, plan.why, [b for b in blocks if b.steps], plan.theory,
+                                plan.runner, plan.notes)
+        faces.append(CardFace(part_plan, f"{part + 1}/{parts}", type_step))
+    return faces
+
+
+def _share_out(steps: list[Step], parts: int) -> list[list[Step]]:
+    """``steps`` in ``parts`` runs, in order, as even in printed height as a rough estimate makes them."""
+    weights = [1 + len(" ".join([*s.cues, *s.variations, *(c.text for c in s.cautions)])) / 60 + (3 if s.watch else 0) for s in steps]
+    target = sum(weights) / parts
+    groups: list[list[Step]] = [[]]
+    load = 0.0
+    for index, (step, weight) in enumerate(zip(steps, weights)):
+        left_to_place = len(steps) - index
+        groups_to_open = parts - len(groups)
+        if groups[-1] and (load + weight / 2 > target or left_to_place == groups_to_open) and groups_to_open > 0:
+            groups.append([])
+            load = 0.0
+        groups[-1].append(step)
+        load += weight
+    return groups
+
+
+def fitting_options(plan: RoutinePlan):
+    """Ways to print ``plan`` on cards, best first: one card at shrinking type, then two, three…"""
+    for parts in range(1, len(plan.steps) + 1):
+        for type_step in range(len(TYPE_STEPS)):
+            yield card_faces(plan, parts, type_step)

@@ -7,11 +7,29 @@ from dataclasses import dataclass
 import jinja2
 
 from cardgen import bundled
-from cardgen.plan import Handout, RoutinePlan, Sheet
+from cardgen.imposition import PageLayout
+from cardgen.plan import CardFace, Handout, Sheet
 
-# Trim sizes in millimetres, portrait.
-CARD_SIZES = {"a6": (105, 148)}
+# Trim sizes in millimetres, as the card is read (index cards and the wallet card lie landscape).
+CARD_SIZES = {"a6": (105, 148), "a7": (74, 105), "index-3x5": (127, 76.2), "index-4x6": (152.4, 101.6), "wallet": (85.6, 54)}
 PAPER_SIZES = {"a4": (210, 297), "letter": (215.9, 279.4)}
+
+
+@dataclass(frozen=True)
+class CardSize:
+    """A card's trim size and its safe zone: text and codes keep inside it, where cutting drifts."""
+
+    name: str
+    width: float
+    height: float
+
+    @property
+    def safe(self) -> float:
+        return 5.0 if min(self.width, self.height) >= 100 else 4.0
+
+
+def card_size(name: str = "a6") -> CardSize:
+    return CardSize(name, *CARD_SIZES[name])
 
 
 @dataclass(frozen=True)
@@ -25,10 +43,6 @@ class Page:
     @property
     def css_size(self) -> str:
         return f"{self.width_mm}mm {self.height_mm}mm"
-
-
-def card_page(size: str = "a6") -> Page:
-    return Page(size, *CARD_SIZES[size])
 
 
 def paper_page(paper: str = "a4") -> Page:
@@ -47,9 +61,13 @@ class Renderer:
             lstrip_blocks=True,
         )
 
-    def cards(self, plans: list[RoutinePlan], page: Page, fonts_css: str = "") -> str:
-        """Pocket cards, one after another; card ``i`` starts at the element ``#doc-i``."""
-        return self._render("card.html", plans=plans, page=page, fonts_css=fonts_css, title=_title(p.title for p in plans))
+    def cards(self, cards: list[CardFace], first_of: dict[int, int], pages: list[PageLayout], size: CardSize,
+              fold: bool = False, backs: bool = False, fonts_css: str = "") -> str:
+        """Cards placed on pages as ``pages`` lays them out; the first card of document ``i``
+        (``first_of[card] == i``) carries the anchor ``#doc-i``."""
+        page = Page("cards", pages[0].width, pages[0].height)
+        return self._render("card.html", cards=cards, first_of=first_of, pages=pages, size=size, fold=fold, backs=backs,
+                            page=page, fonts_css=fonts_css, title=_title(card.plan.title for card in cards))
 
     def sheets(self, sheets: list[Sheet], page: Page, fonts_css: str = "") -> str:
         """Routine sheets, each starting on a new page at the element ``#doc-i``."""
