@@ -14,6 +14,7 @@ from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
+from pydantic.json_schema import SkipJsonSchema
 
 from cardgen.dose import Dose
 from cardgen.errors import Problem, ProblemsFound
@@ -57,7 +58,21 @@ class Video(Model):
         return value
 
 
+def _or_a_string(string_schema: dict[str, Any]):
+    """The JSON Schema of a model that a bare string also stands for (its "before" validator reads
+    the string), so an editor accepts ``- calf-raise`` as well as ``- {id: calf-raise}``."""
+
+    def extra(schema: dict[str, Any]) -> None:
+        mapping = dict(schema)
+        schema.clear()
+        schema.update(title=mapping.pop("title"), anyOf=[string_schema, mapping])
+
+    return extra
+
+
 class Caution(Model):
+    model_config = ConfigDict(json_schema_extra=_or_a_string(TypeAdapter(Text).json_schema()))
+
     text: Text
     flags: list[Id] = []
 
@@ -96,6 +111,8 @@ class Exercise(Model):
 
 
 class RoutineItem(Model):
+    model_config = ConfigDict(json_schema_extra=_or_a_string(TypeAdapter(Id).json_schema()))
+
     id: Id
     dose: Dose | None = None
 
@@ -146,7 +163,7 @@ class Catalogue(Model):
     exercises: dict[str, Exercise]
     routines: dict[str, Routine]
     theory: Theory
-    folder: Path
+    folder: SkipJsonSchema[Path]  # where it was read from, not something a file says
 
     def routine(self, routine_id: str) -> Routine:
         """The routine with this id; LookupError with the closest ids when there is none."""

@@ -7,6 +7,7 @@ The runner's notes write ``15x3`` for 15 reps in each of 3 sets, ``10-15x3`` for
 
 from __future__ import annotations
 
+import copy
 import re
 from typing import Any, Literal
 
@@ -28,11 +29,41 @@ _SHORTHAND = re.compile(
 )
 _STRUCTURED_KEYS = {"sets", "reps", "hold", "time", "each_side"}
 
+_AMOUNT_JSON_SCHEMA = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": r"^\s*\d+(\s*[-–]\s*\d+)?\s*$"}]}
+# What a file may say for a dose, for editors: the shorthand, a number of reps, or the mapping
+# spelled out. Not the fields it is read into (low, high, unit), which no file writes.
+DOSE_JSON_SCHEMA = {
+    "title": "Dose",
+    "description": "REPSxSETS as in the notes ('15x3', '10-15x3', '5-8 each side', '30 s hold x3', '1 min'), "
+                   "or spelled out: {sets: 3, reps: '10-15', each_side: true}; hold and time are in seconds.",
+    "anyOf": [
+        {"type": "string", "minLength": 1, "examples": ["15x3", "10-15x3", "5-8 each side", "30 s hold x3"]},
+        {"type": "integer", "minimum": 1, "description": "Reps, in one set."},
+        {
+            "type": "object",
+            "properties": {
+                "sets": {"type": "integer", "minimum": 1},
+                "reps": _AMOUNT_JSON_SCHEMA | {"description": "Reps in one set: 15, or a range like '10-15'."},
+                "hold": _AMOUNT_JSON_SCHEMA | {"description": "Seconds to hold, in one set."},
+                "time": _AMOUNT_JSON_SCHEMA | {"description": "Seconds of work, in one set."},
+                "each_side": {"type": "boolean", "default": False},
+            },
+            "additionalProperties": False,
+            "oneOf": [{"required": ["reps"]}, {"required": ["hold"]}, {"required": ["time"]}],
+        },
+    ],
+}
+
+
+def _json_schema(schema: dict[str, Any]) -> None:
+    schema.clear()
+    schema.update(copy.deepcopy(DOSE_JSON_SCHEMA))
+
 
 class Dose(BaseModel):
     """Sets of an amount (reps, seconds held, or seconds of work), maybe on each side."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, json_schema_extra=_json_schema)
 
     sets: int | None = None
     low: int

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import Field
+from pydantic.json_schema import SkipJsonSchema
 
 from cardgen.catalogue import Catalogue, Id, Model, Text, did_you_mean, validate
 from cardgen.dose import Dose
@@ -38,7 +39,7 @@ class Roster(Model):
     units: Literal["kg", "lb"] = "kg"
     logo: Text | None = Field(default=None, description="A PNG, JPEG or SVG file in the roster's folder.")
     runners: list[Runner] = Field(min_length=1)
-    file: Path | None = None
+    file: SkipJsonSchema[Path | None] = None  # where it was read from, not something a roster says
 
     def runner(self, name: str) -> Runner:
         """The runner called ``name`` (case and surrounding spaces ignored)."""

@@ -1,0 +1,56 @@
+"""The JSON Schema of every file people write for cardgen, made from the models that read them.
+
+An editor that knows the schema (VS Code's YAML extension reads a first line like
+``# yaml-language-server: $schema=../schema/exercises.schema.json``) completes keys, explains
+them and marks a typo as you type, before ``cardgen validate`` ever runs. ``schemas()`` makes
+them; ``write_schemas(folder)`` writes them. The repository keeps a copy in ``schema/``, and a
+test fails when that copy is stale.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from cardgen.catalogue import Exercise, Routine, Theory
+from cardgen.output import write_atomically
+from cardgen.roster import Roster
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+# File name of the schema: (the model of the file's contents, its title, what the file is).
+FILES: dict[str, tuple[Any, str, str]] = {
+    "exercises.schema.json": (list[Exercise], "cardgen exercises.yaml", "The exercises of a cardgen catalogue, one entry each."),
+    "routines.schema.json": (list[Routine], "cardgen routines.yaml", "The routines of a cardgen catalogue: blocks of exercises, in order."),
+    "theory.schema.json": (Theory, "cardgen theory.yaml", "The theory page of a cardgen catalogue: why runners do strength training."),
+    "roster.schema.json": (Roster, "cardgen roster", "A team's roster: who runs which routine, with their own doses, loads, skips and cautions."),
+}
+
+
+def schemas() -> dict[str, dict[str, Any]]:
+    """Each file's JSON Schema, by the name it is written under."""
+    made = {}
+    for name, (model, title, description) in FILES.items():
+        schema = TypeAdapter(model).json_schema()
+        schema.pop("title", None)
+        schema.pop("description", None)
+        made[name] = {"$schema": DIALECT, "title": title, "description": description} | schema
+    return made
+
+
+def schema_text(schema: dict[str, Any]) -> str:
+    """A schema as it is written to its file: stable, readable, one trailing newline."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    """Write every schema into ``folder``, replacing older ones; the paths written."""
+    written = []
+    for name, schema in schemas().items():
+        path = Path(folder) / name
+        write_atomically(path, schema_text(schema))
+        written.append(path)
+    return written
