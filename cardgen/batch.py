@@ -13,7 +13,7 @@ import math
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -39,10 +39,11 @@ class Written:
 
 @dataclass(frozen=True)
 class Settings:
-    card_size: str = "a6"
-    paper: str = "a4"
-    weeks: int = 6
-    strict: bool = False
+    """How every runner's documents are made (the Maker's settings), and whether to lay all the
+    cards out N-up on ``deck_sheet`` paper too."""
+
+    maker: dict = field(default_factory=dict)
+    deck_sheet: str | None = None
 
 
 def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple[str, ...] = FORMATS,
@@ -79,10 +80,22 @@ def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple
                 collect(kind, indices, results)
 
     rows = [written[index, kind] for index in range(len(roster.runners)) for kind in formats]
+    if settings.deck_sheet and "card" in formats:
+        rows.append(write_deck(catalogue, roster, folder, settings))
     write_manifest(folder / "manifest.csv", rows)
     if combined:
         write_combined(combined, [row.file for row in rows])
     return rows
+
+
+def write_deck(catalogue: Catalogue, roster: Roster, folder: Path, settings: Settings) -> Written:
+    """Every runner's cards N-up on sheets, in one file, to print and cut."""
+    maker = Maker(catalogue, **settings.maker, sheet=settings.deck_sheet)
+    plans = [maker.plan(roster.routine_of(runner), runner, roster) for runner in roster.runners]
+    document = maker.lay_out("card", plans)
+    file = folder / f"All cards on {settings.deck_sheet.upper() if settings.deck_sheet == 'a4' else 'Letter'}.pdf"
+    write_atomically(file, maker.press.write(document))
+    return Written("(everyone)", "card sheets", file, len(document.pages))
 
 
 def check_writable(folder: Path) -> None:
@@ -121,7 +134,7 @@ _worker: dict = {}
 
 
 def _start_worker(catalogue: Catalogue, roster: Roster, settings: Settings) -> None:
-    _worker["maker"] = Maker(catalogue, settings.card_size, settings.paper, settings.weeks, strict=settings.strict)
+    _worker["maker"] = Maker(catalogue, **settings.maker)
     _worker["roster"] = roster
 
 

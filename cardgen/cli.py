@@ -19,10 +19,16 @@ catalogue_option = click.option(
 )
 
 
-def load(catalogue_dir: Path | None):
-    from cardgen.catalogue import load_catalogue
+def load(catalogue_dir: Path | None, *rosters: Path):
+    """The catalogue, checked; any characters of it (or of ``rosters``) that no bundled font draws are warned about."""
+    from cardgen.catalogue import FILES, load_catalogue
+    from cardgen.fonts import glyph_warnings_in
 
-    return load_catalogue(catalogue_dir or bundled("catalogue"))
+    folder = catalogue_dir or bundled("catalogue")
+    catalogue = load_catalogue(folder)
+    for warning in glyph_warnings_in([*(Path(folder) / name for name in FILES.values()), *rosters]):
+        click.echo(f"warning: {warning}", err=True)
+    return catalogue
 
 
 def routine_or_exit(catalogue, routine_id: str) -> str:
@@ -132,7 +138,7 @@ def validate(catalogue_dir, rosters) -> None:
     from cardgen.errors import ProblemsFound as Found
     from cardgen.roster import load_roster
 
-    catalogue = load(catalogue_dir)
+    catalogue = load(catalogue_dir, *(file for file in rosters if file.is_file()))
     click.echo(f"{catalogue.folder}: OK, {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines")
     problems = []
     for file in rosters:
@@ -141,7 +147,7 @@ def validate(catalogue_dir, rosters) -> None:
         except Found as found:
             problems.extend(found.problems)
         else:
-            click.echo(f"{file}: OK, {len(roster.runners)} runners")
+            click.echo(f"{file}: OK, {len(roster.runners)} runner{'s' if len(roster.runners) != 1 else ''}")
     if problems:
         raise Found(problems)
 
@@ -155,6 +161,8 @@ card_options = [
     click.option("--duplex", is_flag=True, help="Each card's back (large QR codes, notes) on the next page, lined up for long-edge duplex."),
     click.option("--fold", is_flag=True, help="Front and back side by side with a fold line, for printers without duplex."),
 ]
+
+verify_option = click.option("--verify", is_flag=True, help="Read the finished PDF back at 150 dpi: every QR code must open its video.")
 
 strict_option = click.option("--strict", is_flag=True, help="Fail when the PDF engine warns (a picture it can't read, say).")
 
@@ -181,13 +189,13 @@ def html_wanted(out: Path | None, html: bool) -> bool:
     return html or suffix in (".html", ".htm")
 
 
-def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name, out, html, **settings) -> None:
+def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name, out, html, verify=False, **settings) -> None:
     """``card`` and ``sheet``: one document, for a routine or for one runner of a roster."""
     from cardgen.documents import Maker
     from cardgen.output import file_stem
     from cardgen.roster import load_roster
 
-    catalogue = load(catalogue_dir)
+    catalogue = load(catalogue_dir, *([roster_file] if roster_file and roster_file.is_file() else []))
     roster = runner = None
     if roster_file or runner_name:
         if not (roster_file and runner_name):
@@ -205,7 +213,18 @@ def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name,
     stem = f"{file_stem(runner.name)} - {kind}" if runner else f"{routine_id}-{kind}"
     out = out or Path("output") / f"{stem}.{'html' if html else 'pdf'}"
     maker = Maker(catalogue, **settings)
-    click.echo(maker.write(kind, maker.plan(routine_id, runner, roster), out, roster, html=html))
+    plan = maker.plan(routine_id, runner, roster)
+    click.echo(maker.write(kind, plan, out, roster, html=html))
+    if verify and not html:
+        report_verified(out, [plan])
+
+
+def report_verified(pdf: Path, plans) -> None:
+    from cardgen.verify import Expected, verify_codes
+
+    expected = [Expected(step.name, step.watch.link) for plan in plans for step in plan.steps if step.watch]
+    count = verify_codes(pdf, expected)
+    click.echo(f"verified {pdf}: {count} QR code{'s' if count != 1 else ''} read back, each at least 15 mm", err=True)
 
 
 @cli.command()
@@ -215,12 +234,13 @@ def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name,
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
 @with_options(card_options)
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
+@verify_option
 @strict_option
-def card(catalogue_dir, routine_id, roster, runner, out, card_size, sheet, bleed, duplex, fold, html, strict) -> None:
+def card(catalogue_dir, routine_id, roster, runner, out, card_size, sheet, bleed, duplex, fold, html, verify, strict) -> None:
     """Make a pocket card for a routine, or for one runner of a roster."""
     if duplex and fold:
         raise click.UsageError("choose --duplex or --fold, not both")
-    one_document("card", catalogue_dir, routine_id, roster, runner, out, html, strict=strict, card_size=card_size,
+    one_document("card", catalogue_dir, routine_id, roster, runner, out, html, verify, strict=strict, card_size=card_size,
                  sheet=sheet, bleed=bleed, duplex=duplex, fold=fold)
 
 
@@ -233,10 +253,11 @@ def card(catalogue_dir, routine_id, roster, runner, out, card_size, sheet, bleed
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
 @click.option("--starts", type=click.DateTime(["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD), to date the log.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
+@verify_option
 @strict_option
-def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, starts, html, strict) -> None:
+def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, starts, html, verify, strict) -> None:
     """Make a full-page routine sheet with a training log, for a routine or one runner of a roster."""
-    one_document("sheet", catalogue_dir, routine_id, roster, runner, out, html, paper=paper, weeks=weeks,
+    one_document("sheet", catalogue_dir, routine_id, roster, runner, out, html, verify, paper=paper, weeks=weeks,
                  starts=starts.date() if starts else None, strict=strict)
 
 
@@ -249,22 +270,34 @@ def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, starts, 
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
+@with_options(card_options)
+@verify_option
 @strict_option
-def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks, strict) -> None:
-    """Make every runner's own card and/or sheet, a manifest.csv, and optionally one combined PDF."""
+def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks, card_size, sheet, bleed, duplex, fold, verify, strict) -> None:
+    """Make every runner's own card and/or sheet, a manifest.csv, and optionally one combined PDF.
+
+    With --sheet, all the runners' cards are also laid out N-up in one file, to print and cut."""
+    if duplex and fold:
+        raise click.UsageError("choose --duplex or --fold, not both")
     import sys
 
     from cardgen.batch import Settings, run_batch
+    from cardgen.documents import Maker
     from cardgen.output import file_stem
     from cardgen.roster import load_roster
 
-    catalogue = load(catalogue_dir)
+    catalogue = load(catalogue_dir, *([roster_file] if roster_file.is_file() else []))
     roster = load_roster(roster_file, catalogue)
     folder = folder or Path("output") / file_stem(roster.team)
     formats = ("card", "sheet") if kind == "both" else (kind,)
     total = len(roster.runners) * len(formats)
     with click.progressbar(length=total, label="Printing", file=sys.stderr if sys.stderr.isatty() else _Quiet()) as bar:
-        rows = run_batch(catalogue, roster, folder, formats, jobs, combined, Settings(paper=paper, weeks=weeks, strict=strict), bar.update)
+        maker = dict(paper=paper, weeks=weeks, strict=strict, card_size=card_size, bleed=bleed, duplex=duplex, fold=fold)
+        rows = run_batch(catalogue, roster, folder, formats, jobs, combined, Settings(maker, sheet), bar.update)
+    if verify:
+        plans = {runner.name: [Maker(catalogue).plan(roster.routine_of(runner), runner, roster)] for runner in roster.runners}
+        for row in rows:
+            report_verified(row.file, plans.get(row.runner, [p for each in plans.values() for p in each]))
     click.echo(f"{len(rows)} files for {len(roster.runners)} runners in {folder}, listed in {folder / 'manifest.csv'}")
     if combined:
         click.echo(f"All in one: {combined}")
@@ -283,7 +316,7 @@ def handout(catalogue_dir, roster_file, out, paper, html, strict) -> None:
     from cardgen.output import file_stem
     from cardgen.roster import load_roster
 
-    catalogue = load(catalogue_dir)
+    catalogue = load(catalogue_dir, *([roster_file] if roster_file.is_file() else []))
     roster = load_roster(roster_file, catalogue)
     html = html_wanted(out, html)
     out = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if html else 'pdf'}"

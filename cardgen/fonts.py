@@ -7,9 +7,13 @@ subset) sets Chinese, Japanese and Korean. Both are OFL; their licences sit besi
 from __future__ import annotations
 
 import base64
+import functools
 import io
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from cardgen.errors import Problem
 
 
 FONT_DIR = Path(__file__).parent / "fonts"
@@ -36,6 +40,40 @@ FACES = (
     FontFace("Cardgen CJK", 400, "NotoSansCJK-Regular.otf"),
     FontFace("Cardgen CJK", 700, "NotoSansCJK-Bold.otf"),
 )
+
+
+@functools.cache
+def covered() -> frozenset[int]:
+    """Every character some bundled font draws."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset().union(*(TTFont(face.path, lazy=True).getBestCmap() for face in FACES))
+
+
+def glyph_warnings(document) -> list[Problem]:
+    """A warning for each character of a YAML document (a ``source.Document``) that no bundled
+    font draws: it would print as a box, or in whatever font the machine has."""
+    warnings = []
+    for path, text in document.strings():
+        for character in dict.fromkeys(text):
+            if not character.isspace() and unicodedata.category(character) not in ("Cc", "Cf") and ord(character) not in covered():
+                name = unicodedata.name(character, "unnamed character")
+                warnings.append(document.problem(path, f"no bundled font has '{character}' (U+{ord(character):04X} {name}); it may print as a box"))
+    return warnings
+
+
+def glyph_warnings_in(files) -> list[Problem]:
+    """``glyph_warnings`` for each of the YAML ``files`` that exists (already checked, so readable)."""
+    from cardgen.errors import ProblemsFound
+    from cardgen.source import read_yaml
+
+    warnings = []
+    for file in files:
+        try:
+            warnings.extend(glyph_warnings(read_yaml(Path(file))))
+        except ProblemsFound:
+            pass  # an unreadable file has its own problems to report
+    return warnings
 
 
 def font_face_css() -> str:

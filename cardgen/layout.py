@@ -7,7 +7,9 @@ the catalogue start fast.
 from __future__ import annotations
 
 import logging
+import os
 import sys
+from datetime import datetime, timezone
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -100,7 +102,13 @@ class Press:
 
         with resource_errors_reported(), engine_warnings(self.strict):
             document = HTML(string=html, base_url=bundled("templates").as_uri() + "/", url_fetcher=self.fetcher)
-            return document.render(stylesheets=self.stylesheets, font_config=self.font_config)
+            document = document.render(stylesheets=self.stylesheets, font_config=self.font_config)
+        # Same inputs, same bytes: no clock in the PDF unless SOURCE_DATE_EPOCH names the moment.
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():
+            moment = datetime.fromtimestamp(int(epoch), timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            document.metadata.created = document.metadata.modified = moment
+        return document
 
     def pdf(self, html: str) -> bytes:
         return self.write(self.lay_out(html))

@@ -64,6 +64,20 @@ class Document:
                 node = node.get(step) if isinstance(node, dict) else None
         return "".join(parts)
 
+    def strings(self):
+        """Every text value in the file, with its path: ``(path, text)``."""
+        def walk(node, path):
+            if isinstance(node, str):
+                yield path, node
+            elif isinstance(node, dict):
+                for key, value in node.items():
+                    yield from walk(value, (*path, key))
+            elif isinstance(node, list):
+                for index, value in enumerate(node):
+                    yield from walk(value, (*path, index))
+
+        return walk(self.data, ())
+
     def problem(self, path: Path_, message: str) -> Problem:
         return Problem(self.file, self.line_of(path), self.where(path), message)
 
