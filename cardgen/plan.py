@@ -296,8 +296,9 @@ def card_faces(plan: RoutinePlan, parts: int = 1, type_step: int = 0) -> list[Ca
     for part, group in enumerate(_share_out(steps, parts)):
         chosen = {id(step) for step in group}
         blocks = [StepBlock(block.title, block.note, [s for s in block.steps if id(s) in chosen]) for block in plan.blocks]
+        # The runner's notes print once, on the first card, leaving the others room for exercises.
         part_plan = RoutinePlan(plan.id, plan.title, plan.summary, plan.why, [b for b in blocks if b.steps], plan.theory,
-                                plan.runner, plan.notes)
+                                plan.runner, plan.notes if part == 0 else None)
         faces.append(CardFace(part_plan, f"{part + 1}/{parts}", type_step))
     return faces
 

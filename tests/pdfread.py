@@ -78,3 +78,40 @@ def render_png(pdf: Path, out: Path, page: int = 0, dpi: int = 150) -> Path:
     finally:
         document.close()
     return out
+
+
+def char_fonts(pdf: Path) -> list[tuple[str, str]]:
+    """Every character on every page with the name of the font it is drawn in."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    found = []
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for page in document:
+            text = page.get_textpage()
+            buffer, flags = ctypes.create_string_buffer(256), ctypes.c_int()
+            for index in range(text.count_chars()):
+                raw.FPDFText_GetFontInfo(text.raw, index, buffer, 256, ctypes.byref(flags))
+                found.append((text.get_text_range(index, 1), buffer.value.decode("latin-1").split("+", 1)[-1]))
+    finally:
+        document.close()
+    return found
+
+
+def text_boxes(pdf: Path, needle: str) -> list[tuple[int, float, float]]:
+    """Where ``needle`` is printed: (page, x, y) of its first character, in mm from the top left."""
+    found = []
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        for number, page in enumerate(document):
+            height = page.get_height()
+            text = page.get_textpage()
+            search = text.search(needle)
+            while (hit := search.get_next()) is not None:
+                left, bottom, right, top = text.get_charbox(hit[0])
+                found.append((number, left / POINTS_PER_MM, (height - top) / POINTS_PER_MM))
+    finally:
+        document.close()
+    return found
