@@ -42,6 +42,10 @@ def make_fetcher():
     return Fetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
 
 
+# Content may reach this far (CSS px, 1 mm) into a card's safe zone: it stays well inside the trim.
+SAFE_ZONE_GRACE = 96 / 25.4
+
+
 @contextmanager
 def resource_errors_reported():
     """Turn WeasyPrint's fatal fetch error (a BaseException) into a message for the user."""
@@ -147,7 +151,7 @@ class Press:
                 element = box.element
                 bottom = box.content_box_y() + box.height
                 ends = [child for child in _boxes(box) if _has_class(child, "face-end")]
-                if not ends or ends[0].position_y > bottom + 0.5:
+                if not ends or ends[0].position_y > bottom + SAFE_ZONE_GRACE:
                     overflowing.add(int(element.get("data-card")))
         if not faces:
             raise RuntimeError("no cards found in the laid-out document")
