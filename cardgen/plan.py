@@ -13,7 +13,7 @@ from pathlib import Path
 from cardgen.catalogue import Catalogue, Exercise, Theory
 from cardgen.dose import Dose
 from cardgen.pictures import picture_data_uri
-from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_svg_data_uri, video_link, watch_label
+from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_data_uri, video_link, watch_label
 from cardgen.roster import Roster, Runner
 
 # A phone reads a code from about ten times its width; 15 mm reads from a hand-held card.
@@ -180,7 +180,7 @@ WEEKS_PER_TABLE = 6
 def plan_watch(url: str, start: int = 0) -> Watch:
     """The QR code and label for a video opened at second ``start``."""
     link = video_link(url, start)
-    return Watch(link, watch_label(start), qr_svg_data_uri(link), qr_modules(link))
+    return Watch(link, watch_label(start), qr_data_uri(link), qr_modules(link))
 
 
 def plan_log(plan: RoutinePlan, weeks: int, starts: date | None = None) -> LogGrid:

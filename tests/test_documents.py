@@ -128,7 +128,7 @@ def test_html_preview_is_self_contained(run):
     assert html.count("@font-face") >= 2 and "data:font/" in html
     assert "髂腰肌" in html
     assert run("card", "sample-training", "--html", "-o", "card.html").exit_code == 0
-    assert Path("card.html").read_text(encoding="utf-8").count("data:image/svg+xml") == len(expected_links("sample-training"))
+    assert Path("card.html").read_text(encoding="utf-8").count("data:image/png") == len(expected_links("sample-training"))
 
 
 def test_unknown_routine_is_a_clear_error(run):

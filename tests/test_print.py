@@ -153,11 +153,11 @@ def test_same_inputs_same_bytes(run, monkeypatch):
 
 def test_verify_names_the_exercise_whose_code_does_not_read(run, monkeypatch):
     import cardgen.plan
-    from cardgen.qr import qr_svg_data_uri
+    from cardgen.qr import qr_data_uri
 
-    real = cardgen.plan.qr_svg_data_uri
-    monkeypatch.setattr(cardgen.plan, "qr_svg_data_uri", lambda link: real("https://example.org/wrong") if "VzIcGAgBiaM" in link else real(link))
+    real = cardgen.plan.qr_data_uri
+    monkeypatch.setattr(cardgen.plan, "qr_data_uri", lambda link: real("https://example.org/wrong") if "VzIcGAgBiaM" in link else real(link))
     result = run("card", "sample-training", "--verify", "-o", "card.pdf")
     assert result.exit_code == 1
     assert "failed --verify" in result.stderr and "Toe raise: its code does not read back as https://youtu.be/VzIcGAgBiaM" in result.stderr
-    del qr_svg_data_uri
+    del qr_data_uri
