@@ -1,6 +1,10 @@
 """cardgen: turn a strength-training catalogue into printable pocket cards and routine sheets."""
 
+import os
 from pathlib import Path
+
+# cardgen uses no pydantic plugins; looking for them scans every installed package at start-up.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 __version__ = "0.1.0"
 

@@ -19,15 +19,18 @@ catalogue_option = click.option(
 )
 
 
-def load(catalogue_dir: Path | None, *rosters: Path):
-    """The catalogue, checked; any characters of it (or of ``rosters``) that no bundled font draws are warned about."""
+def load(catalogue_dir: Path | None, *rosters: Path, check_glyphs: bool = True):
+    """The catalogue, checked; with ``check_glyphs``, any characters of it (or of ``rosters``)
+    that no bundled font draws are warned about (reading the fonts takes a moment)."""
     from cardgen.catalogue import FILES, load_catalogue
-    from cardgen.fonts import glyph_warnings_in
 
     folder = catalogue_dir or bundled("catalogue")
     catalogue = load_catalogue(folder)
-    for warning in glyph_warnings_in([*(Path(folder) / name for name in FILES.values()), *rosters]):
-        click.echo(f"warning: {warning}", err=True)
+    if check_glyphs:
+        from cardgen.fonts import glyph_warnings_in
+
+        for warning in glyph_warnings_in([*(Path(folder) / name for name in FILES.values()), *rosters]):
+            click.echo(f"warning: {warning}", err=True)
     return catalogue
 
 
@@ -76,7 +79,7 @@ def cli() -> None:
 @click.option("--routines", is_flag=True, help="List the routines instead.")
 def list_exercises(catalogue_dir, area, kind, as_json, routines) -> None:
     """List the exercises (or routines) of the catalogue."""
-    catalogue = load(catalogue_dir)
+    catalogue = load(catalogue_dir, check_glyphs=False)
     if routines:
         for routine in catalogue.routines.values():
             count = sum(len(block.exercises) for block in routine.blocks)
@@ -98,7 +101,7 @@ def show(catalogue_dir, item_id) -> None:
     """Show one exercise or routine in full."""
     from cardgen.catalogue import did_you_mean
 
-    catalogue = load(catalogue_dir)
+    catalogue = load(catalogue_dir, check_glyphs=False)
     if item_id in catalogue.routines:
         routine = catalogue.routines[item_id]
         click.echo(f"{routine.title}  ({routine.id})")

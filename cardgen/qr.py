@@ -11,8 +11,6 @@ import functools
 import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-import segno
-
 QUIET_ZONE_MODULES = 4
 _TRACKING = re.compile(r"^(utm_.*|si|fbclid|gclid|feature|pp|igshid|mc_.*|ref_src)$")
 _YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com", "www.youtube-nocookie.com"}
@@ -77,10 +75,14 @@ def qr_data_uri(link: str) -> str:
     with one pixel a module: the stylesheet sets its printed width and turns interpolation off
     (``image-rendering: pixelated``), so it prints sharp. A PNG costs the PDF engine far less
     than the same code as an SVG path."""
+    import segno  # imported here: commands that print nothing start faster without it
+
     code = segno.make(link, error="m", micro=False)
     return code.png_data_uri(scale=1, border=QUIET_ZONE_MODULES, dark="#000", light="#fff")
 
 
 def qr_modules(link: str) -> int:
     """Modules across the code, quiet zone included (for checking printed module size)."""
+    import segno
+
     return segno.make(link, error="m", micro=False).symbol_size(border=QUIET_ZONE_MODULES)[0]
