@@ -99,8 +99,9 @@ def read_yaml(file: Path) -> Document:
 
 
 def parse_yaml(text: str, file: Path) -> Document:
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)  # refuses control characters YAML doesn't allow, at once
         root = loader.get_single_node()
         if root is None:
             return Document(file, None, {(): 1})
@@ -120,7 +121,8 @@ def parse_yaml(text: str, file: Path) -> Document:
     except yaml.YAMLError as error:
         raise ProblemsFound([Problem(file, None, "", f"not valid YAML: {error}")]) from None
     finally:
-        loader.dispose()
+        if loader:
+            loader.dispose()
     return document
 
 

@@ -63,3 +63,38 @@ def test_unreadable_doses_say_why(bad, message):
 
 def test_shorthand_and_structured_form_agree():
     assert Dose.parse("10-15x3 each side") == Dose.model_validate({"sets": 3, "reps": "10-15", "each_side": True})
+
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+@given(st.text(max_size=40))
+def test_any_text_is_read_or_refused_with_a_reason(text):
+    try:
+        dose = Dose.model_validate(text)
+    except ValidationError as error:
+        assert all(detail["type"] == "value_error" for detail in error.errors())
+    else:
+        assert str(dose)
+
+
+@given(sets=st.integers(1, 10), low=st.integers(1, 200), span=st.integers(0, 50), each_side=st.booleans(),
+       unit=st.sampled_from(["reps", "hold", "time"]))
+def test_structured_doses_print_what_they_hold(sets, low, span, each_side, unit):
+    amount = f"{low}-{low + span}" if span else low
+    dose = Dose.model_validate({"sets": sets, unit: amount, "each_side": each_side})
+    printed = str(dose)
+    assert printed.startswith(f"{sets} set")
+    assert (f"{low}–{low + span}" if span and unit == "reps" else "") in printed
+    assert printed.endswith("each side") == each_side
+    assert Dose.model_validate(dose.model_dump()) == dose
+
+
+@given(reps=st.integers(1, 100), sets=st.integers(1, 10))
+def test_shorthand_reps_by_sets(reps, sets):
+    if sets > reps:
+        with pytest.raises(ValueError, match="reads as"):
+            Dose.parse(f"{reps}x{sets}")
+    else:
+        assert str(Dose.parse(f"{reps}x{sets}")) == f"{sets} set{'s' if sets != 1 else ''} × {reps} rep{'s' if reps != 1 else ''}"

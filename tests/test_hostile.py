@@ -147,3 +147,33 @@ def test_internal_errors_say_they_are_bugs(run, monkeypatch):
     assert result.exit_code == 2
     assert result.stderr.startswith("Internal error: ZeroDivisionError")
     assert "This is a bug in cardgen" in result.stderr
+
+
+LAUGHS = "\n".join(['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'] + [
+    f"{name}: &{name} [{', '.join([f'*{previous}'] * 9)}]" for previous, name in zip("abcdefgh", "bcdefghi")]) + "\n"
+
+
+@pytest.mark.parametrize("content, message", [
+    ("!!python/object/apply:os.system ['touch pwned']\n", "not valid YAML: could not determine a constructor for the tag"),
+    (LAUGHS, "the file expands to more than 200,000 values (too many aliases?)"),
+    ("team: A\nteam: B\nroutine: cadence\nrunners:\n  - name: Ann\n", ":2: team: duplicate key 'team' (first given on line 1)"),
+    ("team: T\x1f\n", "not valid YAML: unacceptable character #x001f"),
+])
+def test_hostile_yaml_fails_fast_and_clearly(run, tmp_path, content, message):
+    file = tmp_path / "team.yaml"
+    file.write_text(content, encoding="utf-8")
+    result = run("validate", file)
+    assert result.exit_code == 1
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert not Path("pwned").exists()
+
+
+def test_not_utf8_and_oversized_files(run, tmp_path):
+    latin1 = tmp_path / "latin1.yaml"
+    latin1.write_bytes("team: Caf\xe9\nroutine: cadence\nrunners:\n  - name: Ann\n".encode("latin-1"))
+    big = tmp_path / "big.yaml"
+    big.write_text("team: T\n# " + "x" * (6 * 1024 * 1024) + "\n", encoding="utf-8")
+    result = run("validate", latin1, big)
+    assert result.exit_code == 1
+    assert f"{latin1}: not UTF-8 text (invalid continuation byte at byte 9)" in result.stderr
+    assert f"{big}: the file is larger than 5 MB" in result.stderr

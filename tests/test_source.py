@@ -50,3 +50,45 @@ def test_oversized_file(tmp_path):
     file.write_text("# " + "x" * (6 * 1024 * 1024) + "\n")
     with pytest.raises(ProblemsFound, match="larger than 5 MB"):
         read_yaml(file)
+
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cardgen import bundled
+from cardgen.catalogue import load_catalogue
+from cardgen.roster import load_roster
+
+CATALOGUE = load_catalogue(bundled("catalogue"))
+yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_any_text_loads_or_fails_with_problems(tmp_path, text):
+    file = tmp_path / "roster.yaml"
+    file.write_text(text, encoding="utf-8")
+    try:
+        load_roster(file, CATALOGUE)
+    except ProblemsFound as found:
+        assert found.problems and all(str(problem).startswith(str(file)) for problem in found.problems)
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.fixed_dictionaries({"team": yaml_values, "runners": st.lists(st.dictionaries(
+    st.sampled_from(["name", "routine", "dose", "load", "skip", "add", "flags", "notes", "typo"]), yaml_values, max_size=5), max_size=3)}))
+def test_any_shape_of_roster_loads_or_fails_with_problems(tmp_path, data):
+    import yaml
+
+    file = tmp_path / "roster.yaml"
+    file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    try:
+        roster = load_roster(file, CATALOGUE)
+    except ProblemsFound as found:
+        assert found.problems and all(problem.line for problem in found.problems if problem.where)
+    else:
+        assert roster.runners
