@@ -25,6 +25,11 @@ The fonts are renamed (OFL: a Modified Version must not claim the original
 name) so that a PDF can be checked for the bundled faces and so that no
 system-installed Inter / Noto CJK can be picked up in their place.
 
+The CJK glyphs are put in a new order, most likely characters first (see
+cjk_priority_chars), and renumbered so that CID == glyph id: WeasyPrint
+embeds a subset that keeps every glyph id from 0 up to the largest one a
+document uses, so a name drawn from low glyph ids makes a small PDF.
+
 The output is deterministic: same source packages -> byte-identical files.
 """
 
@@ -32,6 +37,7 @@ import hashlib
 import subprocess
 import sys
 from pathlib import Path
+from textwrap import indent
 
 from fontTools import subset
 from fontTools.ttLib import TTFont
@@ -154,6 +160,152 @@ def national_standard_chars(big5_level2=True):
         big5 = {code: c for code, c in big5.items() if code <= BIG5_LEVEL1[1]}
     sets["Big5" + ("" if big5_level2 else " (symbols + level 1)")] = set(big5.values())
     return sets
+
+
+# ---------------------------------------------------------------- glyph order
+
+# Glyph order of the CJK fonts after .notdef: the blocks first, in this order,
+# then the hanzi / Hangul / kanji lists below, then every other glyph in the
+# order the subsetter left it (source CID order).
+CJK_FIRST_BLOCKS = [
+    ("ASCII, Latin-1 and general punctuation",
+     [(0x0020, 0x007E), (0x00A0, 0x00FF), (0x2000, 0x206F)]),
+    ("CJK Symbols and Punctuation", [(0x3000, 0x303F)]),
+    ("Hiragana", [(0x3040, 0x309F)]),
+    ("Katakana (+ Phonetic Extensions)", [(0x30A0, 0x30FF), (0x31F0, 0x31FF)]),
+    ("Halfwidth and Fullwidth Forms", [(0xFF00, 0xFFEF)]),
+]
+
+
+def cjk_priority_chars():
+    """(label, characters in order) groups, most likely in a name first.
+
+    GB 2312 level 1 is the 3,755 most common hanzi (rows 16-55, in pinyin
+    order); then the 2,350 Hangul syllables of KS X 1001 (the common ones);
+    then the JIS X 0208 level 1 kanji and the Big5 level 1 (common
+    traditional) hanzi that are not already placed. A character listed twice
+    is placed at its first mention.
+    """
+    euc = range(0xA1, 0xFF)
+    groups = [(label, "".join(chr(cp) for start, end in ranges
+                              for cp in range(start, end + 1)))
+              for label, ranges in CJK_FIRST_BLOCKS]
+    groups.append(("GB 2312 level 1 hanzi (0xB0A1-0xD7F9)", "".join(
+        _decode_two_byte("gb2312", range(0xB0, 0xD8), euc).values())))
+    groups.append(("KS X 1001 Hangul syllables", "".join(
+        c for c in _decode_two_byte("euc_kr", euc, euc).values()
+        if 0xAC00 <= ord(c) <= 0xD7A3)))
+    groups.append(("JIS X 0208 level 1 kanji (0xB0A1-0xCFD3)", "".join(
+        _decode_two_byte("euc_jp", range(0xB0, 0xD0), euc).values())))
+    big5 = _decode_two_byte(
+        "big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
+    groups.append(("Big5 level 1 hanzi (0xA440-0xC67E)", "".join(
+        c for code, c in big5.items()
+        if BIG5_LEVEL1[0] <= code <= BIG5_LEVEL1[1])))
+    return groups
+
+
+def _outline_keys(font):
+    """code point -> (charstring bytes, font dict index, (advance, lsb)):
+    what must not change when glyphs are reordered. (The FDArray itself is
+    not reordered; only the FDSelect, glyph id -> FDArray index, is.)"""
+    top = font["CFF "].cff.topDictIndex[0]
+    gid_fd = top.FDSelect.gidArray
+    hmtx = font["hmtx"].metrics
+    keys = {}
+    for cp, name in font.getBestCmap().items():
+        charstring = top.CharStrings[name]
+        if charstring.bytecode is None:
+            charstring.compile()
+        keys[cp] = (charstring.bytecode, gid_fd[font.getGlyphID(name)],
+                    hmtx[name])
+    return keys
+
+
+def reorder_cjk_glyphs(font):
+    """Put the glyphs of a CID-keyed CFF OpenType font in priority order and
+    renumber them so that CID == glyph id (charset 0, 1, ..., n-1).
+
+    What follows a glyph id in the font: the CFF charset (names cidNNNNN ->
+    CIDs), the CharStrings INDEX (compiled in charset order), the FDSelect
+    (the font dict -- Private, local subrs -- of each glyph id; fontTools
+    keeps it as a plain array that does NOT follow the charset by itself),
+    and the tables keyed by glyph name (cmap, hmtx), renamed here. Returns
+    the new glyph id of each group's last placed glyph, for the report.
+    """
+    for tag in font.keys():
+        assert tag in ("GlyphOrder", "head", "hhea", "maxp", "OS/2", "name",
+                       "cmap", "post", "CFF ", "BASE", "hmtx"), \
+            f"{tag} may hold glyph ids: teach reorder_cjk_glyphs about it"
+    assert font["post"].formatType == 3.0  # no glyph names stored
+    cff = font["CFF "].cff
+    top = cff.topDictIndex[0]
+    assert hasattr(top, "ROS") and hasattr(top, "FDSelect"), "not CID-keyed"
+    old_order = font.getGlyphOrder()
+    old_fd = list(top.FDSelect.gidArray)
+    assert len(old_fd) == len(old_order)
+    old_gid = {name: gid for gid, name in enumerate(old_order)}
+    cmap = font.getBestCmap()
+
+    order = [old_order[0]]  # .notdef
+    placed = {old_order[0]}
+    report = []
+    for label, chars in cjk_priority_chars():
+        for char in chars:
+            name = cmap.get(ord(char))
+            if name is not None and name not in placed:
+                placed.add(name)
+                order.append(name)
+        report.append((label, len(order) - 1))
+    order += [name for name in old_order if name not in placed]
+    assert sorted(order) == sorted(old_order)
+
+    rename = {name: ("cid%05d" % gid if gid else ".notdef")
+              for gid, name in enumerate(order)}
+    new_order = [rename[name] for name in order]
+
+    charstrings = top.CharStrings
+    glyphs = {rename[name]: charstrings[name] for name in order}
+    for charstring in glyphs.values():
+        # Keep the exact bytes; each glyph keeps its own Private (via FD).
+        if charstring.bytecode is None:
+            charstring.compile()
+    charstrings.charStrings = glyphs
+    charstrings.charStringsAreIndexed = 0
+    if hasattr(charstrings, "charStringsIndex"):
+        del charstrings.charStringsIndex
+    top.charset = new_order
+    top.FDSelect.gidArray = [old_fd[old_gid[name]] for name in order]
+    top.CIDCount = len(new_order)
+
+    font["hmtx"].metrics = {rename[name]: metrics
+                            for name, metrics in font["hmtx"].metrics.items()}
+    for table in font["cmap"].tables:
+        assert table.format == 4, f"cmap format {table.format}: not handled"
+        table.cmap = _fill_cmap_gaps(
+            {cp: rename[name] for cp, name in table.cmap.items()})
+    font.setGlyphOrder(new_order)
+    return report
+
+
+def _fill_cmap_gaps(cmap, max_gap=3):
+    """Map the code points of short gaps to .notdef (glyph 0 = "missing" in
+    every cmap format), so that a cmap format 4 subtable has one segment
+    where it would have several.
+
+    Glyph ids no longer rise with code points after reordering, so each
+    segment lists its glyph ids one by one (2 bytes a code point, 8 bytes a
+    segment). Run by run, the ~20,500 code points would need ~5,200 segments
+    (~83 KB: past format 4's 64 KB limit); bridging gaps of up to 3 code
+    points makes ~770 segments (~57 KB). Readers (fontTools, HarfBuzz,
+    FreeType) drop the .notdef entries: the character coverage is unchanged.
+    """
+    filled = dict(cmap)
+    codes = sorted(cmap)
+    for low, high in zip(codes, codes[1:]):
+        if 1 < high - low <= max_gap + 1:
+            filled.update((cp, ".notdef") for cp in range(low + 1, high))
+    return filled
 
 
 # ---------------------------------------------------------------- naming
@@ -313,6 +465,8 @@ def build_cjk(unicodes, version_note):
             # No layout features are kept: the empty tables are dead weight.
             if tag in font:
                 del font[tag]
+        before = _outline_keys(font)
+        order_report = reorder_cjk_glyphs(font)
         ps = f"CardgenCJK-{style}"
         full = f"{CJK_FAMILY} {style}"
         _replace_names(font, {
@@ -331,9 +485,15 @@ def build_cjk(unicodes, version_note):
         _rename_cff(font, ps, full, CJK_FAMILY)
         out = OUT / f"NotoSansCJK-{style}.otf"
         size = save(font, out)
+        # Read the file back: every character must draw the same outline
+        # (same charstring bytes, same font dict) with the same metrics.
+        after = _outline_keys(load(out))
+        assert after == before, "reordering changed a glyph"
         results.append((out, size, font["OS/2"].usWeightClass, "normal", ps))
         print(f"  {out.name}: {size:,} bytes, {len(font.getGlyphOrder())} glyphs")
-    return results
+        for label, last in order_report:
+            print(f"    up to glyph id {last:5d}: {label}")
+    return results, order_report
 
 
 def write_licences(inter_font, noto_font):
@@ -366,7 +526,8 @@ def write_licences(inter_font, noto_font):
 
 
 def write_readme(inter_version, noto_version, inter_src_version,
-                 noto_src_version, results, cjk_sets, big5_level2):
+                 noto_src_version, results, cjk_sets, big5_level2,
+                 order_report):
     union = set().union(*cjk_sets.values())
     hangul = sum(0xAC00 <= ord(c) <= 0xD7A3 for c in union)
     han = sum(0x3400 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFAFF
@@ -377,6 +538,18 @@ def write_readme(inter_version, noto_version, inter_src_version,
     sums = "\n".join(f"{sha256(p)}  {p.name}" for p, *_ in results)
     cjk_counts = "\n".join(f"    - {name}: {len(chars):,} characters"
                            for name, chars in cjk_sets.items())
+    order_rows = []
+    first = 1
+    for label, last in order_report:
+        order_rows.append(f"| {first:,}-{last:,} | {label} |" if last >= first
+                          else f"| - | {label} (all placed already) |")
+        first = last + 1
+    glyph_total = len(TTFont(results[-1][0], lazy=True).getGlyphOrder())
+    order_rows.append(f"| {first:,}-{glyph_total - 1:,} | everything else, "
+                      "in source (CID) order |")
+    order_table = indent("\n".join(order_rows), "  ")
+    hangul_end = next(last for label, last in order_report
+                      if label.startswith("KS X 1001"))
     big5_note = ("all of Big5 (symbols, level 1 and level 2)" if big5_level2
                  else "Big5 symbols and level 1 only (0xA440-0xC67E); level 2 "
                       f"was dropped because the files exceeded "
@@ -431,6 +604,34 @@ the source the files are cut from.
 * Glyph shapes are the SC (Simplified Chinese) defaults; Japanese/Korean
   locale variants ('locl') are not kept. No layout features, no vertical
   metrics, no hinting.
+* Glyph order: most likely characters first, and CID == glyph id (the CIDs
+  are renumbered 0..n-1; registry-ordering stays Adobe-Identity-0):
+
+  | Glyph ids | Characters (each glyph at its first mention) |
+  |-----------|-----------------------------------------------|
+{order_table}
+
+  Why: WeasyPrint (70) subsets an embedded font with HarfBuzz keeping glyph
+  ids ("retain gids") and then keeps every glyph id from 0 up to the largest
+  one the document uses, each unused one as an empty glyph with its own
+  hmtx and CharStrings entries. In the source order a common hanzi can sit at
+  glyph id ~17,000, so a three-character name embedded ~17,000 empty glyphs
+  (~65 KB compressed) and doubled the size of a card. In this order a name
+  in kana, common hanzi (GB 2312 level 1, in its pinyin order) or common
+  Hangul stays below glyph id {hangul_end + 1:,}; the common Japanese
+  and traditional Chinese characters follow. When this order came in, the
+  card of `benchmarks/bench_print.py` with the name 李小龙 went from 2.06x to
+  1.13x the size of the same card with a Latin name.
+* Within a group the glyphs keep the code order of their standard; the font
+  dicts (FDArray) are unchanged, the FDSelect follows the glyphs.
+  `tools/make_fonts.py` checks after writing each file that every character
+  still draws the same outline (same charstring bytes and font dict) with
+  the same metrics as before the reordering.
+* cmap: format 4 only. As glyph ids no longer rise with code points, each
+  segment lists its glyph ids; gaps of up to 3 code points inside a segment
+  map to glyph 0, which the cmap spec defines as "no glyph" (fontTools,
+  FreeType/fontconfig and HarfBuzz see the same coverage as before). That
+  keeps the subtable under format 4's 64 KB limit.
 * License: SIL OFL 1.1, see `OFL-NotoSansCJK.txt`.
 
 ## CSS
@@ -483,7 +684,7 @@ def main():
         print(f"Noto Sans CJK SC from fonts-noto-cjk {noto_version}: "
               f"{len(unicodes):,} requested code points"
               + ("" if big5_level2 else " (Big5 level 2 dropped)"))
-        cjk_results = build_cjk(unicodes, noto_version)
+        cjk_results, order_report = build_cjk(unicodes, noto_version)
         if big5_level2 and max(r[1] for r in cjk_results) > CJK_SIZE_LIMIT:
             print("  larger than the limit: dropping Big5 level 2")
             big5_level2 = False
@@ -497,7 +698,7 @@ def main():
         _source_version(TTFont(INTER_DIR / "Inter-Regular.otf", lazy=True)),
         _source_version(TTFont(NOTO_DIR / "NotoSansCJK-Regular.ttc",
                                fontNumber=NOTO_SC_INDEX, lazy=True)),
-        inter_results + cjk_results, cjk_sets, big5_level2)
+        inter_results + cjk_results, cjk_sets, big5_level2, order_report)
     print(f"Wrote {OUT.relative_to(ROOT)}/")
 
 
