@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import math
 import os
 import tempfile
@@ -75,7 +76,8 @@ def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple
         finally:
             _worker.clear()
     else:
-        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(catalogue, roster, settings)) as pool:
+        notes = logging.getLogger("cardgen").getEffectiveLevel()
+        with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(catalogue, roster, settings, notes)) as pool:
             for (kind, indices), results in zip(tasks, pool.map(_lay_out, *zip(*tasks))):
                 collect(kind, indices, results)
 
@@ -133,7 +135,14 @@ def write_combined(file: Path, parts: list[Path]) -> None:
 _worker: dict = {}
 
 
-def _start_worker(catalogue: Catalogue, roster: Roster, settings: Settings) -> None:
+def _start_worker(catalogue: Catalogue, roster: Roster, settings: Settings, notes: int | None = None) -> None:
+    if notes is not None:
+        logger = logging.getLogger("cardgen")
+        logger.setLevel(notes)
+        if not logger.handlers:  # a spawned worker inherits no handler: print notes as the CLI does
+            handler = logging.StreamHandler()
+            handler.setFormatter(logging.Formatter("note: %(message)s"))
+            logger.addHandler(handler)
     _worker["maker"] = Maker(catalogue, **settings.maker)
     _worker["roster"] = roster
 

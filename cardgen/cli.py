@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -15,8 +17,71 @@ BUG_REPORT = "This is a bug in cardgen, not in your files. Please report it with
 
 catalogue_option = click.option(
     "--catalogue", "catalogue_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-    help="Folder with exercises.yaml, routines.yaml and theory.yaml (default: the bundled catalogue).",
+    help="Folder with exercises.yaml, routines.yaml and theory.yaml (default: the workspace's, else the bundled catalogue).",
 )
+
+templates_option = click.option(
+    "--templates", "templates_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Folder of your own templates and theme.css, looked in before the built-in ones (default: the workspace's templates/).",
+)
+
+png_option = click.option("--png", is_flag=True, help="Also draw each page of the PDF into a PNG beside it (NAME-1.png, NAME-2.png…; 100 dpi).")
+
+watch_option = click.option("--watch", is_flag=True, help="Make it again whenever a catalogue file, the roster or a template changes; Ctrl-C stops.")
+
+
+class Session:
+    """What the commands of one run share: how much to say (-q, -v), and the workspace around
+    the current folder, looked for once, when first needed."""
+
+    def __init__(self, verbosity: int = 0) -> None:
+        self.verbosity = verbosity  # -1 with --quiet, 1 with --verbose
+        self.found: list = []  # [the workspace, or None] once looked for
+
+    @property
+    def workspace(self):
+        if not self.found:
+            from cardgen.workspace import find_workspace
+
+            self.found.append(find_workspace(Path(".")))
+            if self.found[0]:
+                detail(f"workspace: {self.found[0].root.resolve()}")
+        return self.found[0]
+
+
+def session() -> Session:
+    context = click.get_current_context(silent=True)
+    return (context.find_object(Session) if context else None) or Session()
+
+
+def say(message: str, err: bool = False) -> None:
+    """Normal output (what was made, and where); --quiet silences it."""
+    if session().verbosity >= 0:
+        click.echo(message, err=err)
+
+
+def detail(message: str) -> None:
+    """Output for --verbose only, on stderr."""
+    if session().verbosity > 0:
+        click.echo(message, err=True)
+
+
+def catalogue_folder(catalogue_dir: Path | None) -> Path:
+    """--catalogue, else the workspace's catalogue, else the bundled one."""
+    workspace = session().workspace if catalogue_dir is None else None
+    return catalogue_dir or (workspace.catalogue if workspace else bundled("catalogue"))
+
+
+def templates_folder(templates_dir: Path | None) -> Path | None:
+    """--templates, else the workspace's templates folder, else none (the built-in ones only)."""
+    workspace = session().workspace if templates_dir is None else None
+    return templates_dir or (workspace.templates if workspace else None)
+
+
+def roster_file(roster: Path | None) -> Path | None:
+    """The roster named, else the workspace's (``roster:`` in cardgen.yaml)."""
+    workspace = session().workspace if roster is None else None
+    return roster or (workspace.roster if workspace else None)
 
 
 def load(catalogue_dir: Path | None, *rosters: Path, check_glyphs: bool = True):
@@ -24,7 +89,8 @@ def load(catalogue_dir: Path | None, *rosters: Path, check_glyphs: bool = True):
     that no bundled font draws are warned about (reading the fonts takes a moment)."""
     from cardgen.catalogue import FILES, load_catalogue
 
-    folder = catalogue_dir or bundled("catalogue")
+    folder = catalogue_folder(catalogue_dir)
+    detail(f"catalogue: {folder}")
     catalogue = load_catalogue(folder)
     if check_glyphs:
         from cardgen.fonts import glyph_warnings_in
@@ -42,33 +108,90 @@ def routine_or_exit(catalogue, routine_id: str) -> str:
     return routine_id
 
 
+def report(error: Exception) -> int:
+    """Print ``error`` as cardgen tells each kind of problem; returns the exit status it calls for:
+    1 for the user's problems (every problem in their files, one a line), 2 for a bug."""
+    if isinstance(error, ProblemsFound):
+        for problem in error.problems:
+            click.echo(str(problem), err=True)
+        count = len(error.problems)
+        click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
+    elif isinstance(error, UserError):
+        click.echo(f"Error: {error}", err=True)
+    elif isinstance(error, OSError):
+        click.echo(f"Error: {error.strerror or error}" + (f": {error.filename}" if error.filename else ""), err=True)
+    elif isinstance(error, click.ClickException):
+        error.show()
+        return error.exit_code
+    else:  # the last resort: say it is a bug, with the details
+        click.echo(f"Internal error: {type(error).__name__}: {error}\n{BUG_REPORT}", err=True)
+        return 2
+    return 1
+
+
 class Cardgen(click.Group):
     """The command group; problems in the user's files are listed and exit 1, anything else is a bug."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except ProblemsFound as found:
-            for problem in found.problems:
-                click.echo(str(problem), err=True)
-            count = len(found.problems)
-            click.echo(f"{count} problem{'s' if count != 1 else ''} found.", err=True)
-        except UserError as error:
-            click.echo(f"Error: {error}", err=True)
-        except OSError as error:
-            click.echo(f"Error: {error.strerror or error}" + (f": {error.filename}" if error.filename else ""), err=True)
         except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
-        except Exception as error:  # noqa: BLE001 - the last resort: say it is a bug, with the details
-            click.echo(f"Internal error: {type(error).__name__}: {error}\n{BUG_REPORT}", err=True)
-            ctx.exit(2)
-        ctx.exit(1)
+        except Exception as error:  # noqa: BLE001 - every error becomes a message and an exit status
+            ctx.exit(report(error))
 
 
 @click.group(cls=Cardgen, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cardgen")
-def cli() -> None:
-    """Turn a strength-training catalogue into printable pocket cards and routine sheets."""
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and warnings.")
+@click.option("-v", "--verbose", is_flag=True, help="Print more: the workspace, catalogue and templates used, and how long each run took.")
+@click.pass_context
+def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
+    """Turn a strength-training catalogue into printable pocket cards and routine sheets.
+
+    Run inside a workspace (see `cardgen init`), commands use its catalogue, templates and
+    roster without flags."""
+    if quiet and verbose:
+        raise click.UsageError("choose --quiet or --verbose, not both")
+    ctx.obj = Session(-1 if quiet else 1 if verbose else 0)
+    import logging  # here, not at the top: logging costs start-up time that --help needn't pay
+
+    class Notes(logging.Handler):
+        """Prints what the stages below note for the user (a card set in smaller type, say)."""
+
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"{'note' if record.levelno < logging.WARNING else 'warning'}: {record.getMessage()}", err=True)
+
+    notes, handler = logging.getLogger("cardgen"), Notes()
+    notes.addHandler(handler)
+    notes.setLevel(logging.WARNING if quiet else logging.INFO)
+    ctx.call_on_close(lambda: notes.removeHandler(handler))
+
+
+def make_or_watch(make: Callable[[], None], watch: bool, sources: Callable[[], list[Path]]) -> None:
+    """Run ``make``; with ``watch``, run it again whenever a file of ``sources()`` changes, telling
+    any problem the way cardgen always does but watching on, until Ctrl-C."""
+    def timed() -> None:
+        started = time.perf_counter()
+        make()
+        detail(f"done in {time.perf_counter() - started:.2f} s")
+
+    if not watch:
+        return timed()
+    from cardgen.watch import watch as keep_watching
+
+    def changed(files: list[Path]) -> None:
+        say(f"changed: {', '.join(map(str, files[:3]))}{' and more' if len(files) > 3 else ''}", err=True)
+
+    named = ["cardgen's own templates" if path == bundled("templates") else str(path) for path in sources()]
+    say(f"watching {', '.join(named)} (Ctrl-C to stop)", err=True)
+    runs = keep_watching(sources, timed, changed, report)
+    say(f"stopped watching after {runs} run{'s' if runs != 1 else ''}", err=True)
+
+
+def sources(catalogue_dir: Path | None, templates_dir: Path | None, *rosters: Path | None) -> Callable[[], list[Path]]:
+    """What a document is made from, for --watch: the catalogue, the templates and the rosters."""
+    return lambda: [catalogue_folder(catalogue_dir), *filter(None, [templates_folder(templates_dir), bundled("templates"), *rosters])]
 
 
 @cli.command("list")
@@ -137,12 +260,14 @@ def show(catalogue_dir, item_id) -> None:
 @catalogue_option
 @click.argument("rosters", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 def validate(catalogue_dir, rosters) -> None:
-    """Check the catalogue, and any ROSTERS against it: every problem found, one a line."""
+    """Check the catalogue, and any ROSTERS against it (in a workspace: its roster): every
+    problem found, one a line."""
     from cardgen.errors import ProblemsFound as Found
     from cardgen.roster import load_roster
 
+    rosters = rosters or tuple(filter(None, [roster_file(None)]))
     catalogue = load(catalogue_dir, *(file for file in rosters if file.is_file()))
-    click.echo(f"{catalogue.folder}: OK, {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines")
+    say(f"{catalogue.folder}: OK, {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines")
     problems = []
     for file in rosters:
         try:
@@ -150,7 +275,7 @@ def validate(catalogue_dir, rosters) -> None:
         except Found as found:
             problems.extend(found.problems)
         else:
-            click.echo(f"{file}: OK, {len(roster.runners)} runner{'s' if len(roster.runners) != 1 else ''}")
+            say(f"{file}: OK, {len(roster.runners)} runner{'s' if len(roster.runners) != 1 else ''}")
     if problems:
         raise Found(problems)
 
@@ -192,7 +317,21 @@ def html_wanted(out: Path | None, html: bool) -> bool:
     return html or suffix in (".html", ".htm")
 
 
-def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name, out, html, verify=False, **settings) -> None:
+def check_png(png: bool, out: Path | None, html: bool) -> None:
+    if png and html_wanted(out, html):
+        raise click.UsageError("--png draws the pages of the PDF; it does not go with an HTML preview")
+
+
+def write_png(pdf: Path) -> None:
+    """``--png``: a picture of each page of ``pdf`` beside it."""
+    from cardgen.preview import write_previews
+
+    for picture in write_previews(pdf):
+        say(picture)
+
+
+def one_document(kind: str, catalogue_dir, templates_dir, routine_id, roster_file, runner_name, out, html, verify=False,
+                 png=False, **settings) -> None:
     """``card`` and ``sheet``: one document, for a routine or for one runner of a roster."""
     from cardgen.documents import Maker
     from cardgen.output import file_stem
@@ -215,11 +354,20 @@ def one_document(kind: str, catalogue_dir, routine_id, roster_file, runner_name,
     html = html_wanted(out, html)
     stem = f"{file_stem(runner.name)} - {kind}" if runner else f"{routine_id}-{kind}"
     out = out or Path("output") / f"{stem}.{'html' if html else 'pdf'}"
-    maker = Maker(catalogue, **settings)
+    maker = Maker(catalogue, templates=used_templates(templates_dir), **settings)
     plan = maker.plan(routine_id, runner, roster)
-    click.echo(maker.write(kind, plan, out, roster, html=html))
+    say(maker.write(kind, plan, out, roster, html=html))
+    if png:
+        write_png(out)
     if verify and not html:
         report_verified(out, [plan])
+
+
+def used_templates(templates_dir: Path | None) -> Path | None:
+    folder = templates_folder(templates_dir)
+    if folder:
+        detail(f"templates: {folder}, then the built-in ones")
+    return folder
 
 
 def report_verified(pdf: Path, plans) -> None:
@@ -227,28 +375,36 @@ def report_verified(pdf: Path, plans) -> None:
 
     expected = [Expected(step.name, step.watch.link) for plan in plans for step in plan.steps if step.watch]
     count = verify_codes(pdf, expected)
-    click.echo(f"verified {pdf}: {count} QR code{'s' if count != 1 else ''} read back, each at least 15 mm", err=True)
+    say(f"verified {pdf}: {count} QR code{'s' if count != 1 else ''} read back, each at least 15 mm", err=True)
 
 
 @cli.command()
 @catalogue_option
+@templates_option
 @click.argument("routine_id", metavar="[ROUTINE]", required=False)
 @with_options(roster_options)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
 @with_options(card_options)
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
+@png_option
 @verify_option
 @strict_option
-def card(catalogue_dir, routine_id, roster, runner, out, card_size, sheet, bleed, duplex, fold, html, verify, strict) -> None:
+@watch_option
+def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_size, sheet, bleed, duplex, fold, html, png, verify,
+         strict, watch) -> None:
     """Make a pocket card for a routine, or for one runner of a roster."""
     if duplex and fold:
         raise click.UsageError("choose --duplex or --fold, not both")
-    one_document("card", catalogue_dir, routine_id, roster, runner, out, html, verify, strict=strict, card_size=card_size,
-                 sheet=sheet, bleed=bleed, duplex=duplex, fold=fold)
+    check_png(png, out, html)
+    roster = roster_file(roster) if runner else roster
+    make_or_watch(lambda: one_document("card", catalogue_dir, templates_dir, routine_id, roster, runner, out, html, verify, png,
+                                       strict=strict, card_size=card_size, sheet=sheet, bleed=bleed, duplex=duplex, fold=fold),
+                  watch, sources(catalogue_dir, templates_dir, roster))
 
 
 @cli.command()
 @catalogue_option
+@templates_option
 @click.argument("routine_id", metavar="[ROUTINE]", required=False)
 @with_options(roster_options)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
@@ -256,17 +412,31 @@ def card(catalogue_dir, routine_id, roster, runner, out, card_size, sheet, bleed
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
 @click.option("--starts", type=click.DateTime(["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD), to date the log.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
+@png_option
 @verify_option
 @strict_option
-def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, starts, html, verify, strict) -> None:
+@watch_option
+def sheet(catalogue_dir, templates_dir, routine_id, roster, runner, out, paper, weeks, starts, html, png, verify, strict, watch) -> None:
     """Make a full-page routine sheet with a training log, for a routine or one runner of a roster."""
-    one_document("sheet", catalogue_dir, routine_id, roster, runner, out, html, verify, paper=paper, weeks=weeks,
-                 starts=starts.date() if starts else None, strict=strict)
+    check_png(png, out, html)
+    roster = roster_file(roster) if runner else roster
+    make_or_watch(lambda: one_document("sheet", catalogue_dir, templates_dir, routine_id, roster, runner, out, html, verify, png,
+                                       paper=paper, weeks=weeks, starts=starts.date() if starts else None, strict=strict),
+                  watch, sources(catalogue_dir, templates_dir, roster))
+
+
+def the_roster(roster: Path | None) -> Path:
+    """The ROSTER argument, or in a workspace the roster its cardgen.yaml names."""
+    found = roster_file(roster)
+    if found is None:
+        raise click.UsageError("name a ROSTER file (or, in a workspace, set roster: in its cardgen.yaml)")
+    return found
 
 
 @cli.command()
 @catalogue_option
-@click.argument("roster_file", metavar="ROSTER", type=click.Path(dir_okay=False, path_type=Path))
+@templates_option
+@click.argument("roster", metavar="[ROSTER]", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), help="Folder for the files (default: output/TEAM/).")
 @click.option("--format", "kind", type=click.Choice(["card", "sheet", "both"]), default="both", show_default=True)
 @click.option("--combined", type=click.Path(dir_okay=False, path_type=Path), help="Also write one print-ready PDF of everything.")
@@ -276,54 +446,77 @@ def sheet(catalogue_dir, routine_id, roster, runner, out, paper, weeks, starts, 
 @with_options(card_options)
 @verify_option
 @strict_option
-def batch(catalogue_dir, roster_file, folder, kind, combined, jobs, paper, weeks, card_size, sheet, bleed, duplex, fold, verify, strict) -> None:
+@watch_option
+def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, paper, weeks, card_size, sheet, bleed, duplex, fold,
+          verify, strict, watch) -> None:
     """Make every runner's own card and/or sheet, a manifest.csv, and optionally one combined PDF.
 
-    With --sheet, all the runners' cards are also laid out N-up in one file, to print and cut."""
+    With --sheet, all the runners' cards are also laid out N-up in one file, to print and cut.
+    In a workspace, ROSTER is the one its cardgen.yaml names."""
     if duplex and fold:
         raise click.UsageError("choose --duplex or --fold, not both")
-    import sys
+    roster_path = the_roster(roster)
 
-    from cardgen.batch import Settings, run_batch
-    from cardgen.documents import Maker
-    from cardgen.output import file_stem
-    from cardgen.roster import load_roster
+    def make() -> None:
+        import sys
 
-    catalogue = load(catalogue_dir, *([roster_file] if roster_file.is_file() else []))
-    roster = load_roster(roster_file, catalogue)
-    folder = folder or Path("output") / file_stem(roster.team)
-    formats = ("card", "sheet") if kind == "both" else (kind,)
-    total = len(roster.runners) * len(formats)
-    with click.progressbar(length=total, label="Printing", file=sys.stderr if sys.stderr.isatty() else _Quiet()) as bar:
-        maker = dict(paper=paper, weeks=weeks, strict=strict, card_size=card_size, bleed=bleed, duplex=duplex, fold=fold)
-        rows = run_batch(catalogue, roster, folder, formats, jobs, combined, Settings(maker, sheet), bar.update)
-    if verify:
-        plans = {runner.name: [Maker(catalogue).plan(roster.routine_of(runner), runner, roster)] for runner in roster.runners}
-        for row in rows:
-            report_verified(row.file, plans.get(row.runner, [p for each in plans.values() for p in each]))
-    click.echo(f"{len(rows)} files for {len(roster.runners)} runners in {folder}, listed in {folder / 'manifest.csv'}")
-    if combined:
-        click.echo(f"All in one: {combined}")
+        from cardgen.batch import Settings, run_batch
+        from cardgen.documents import Maker
+        from cardgen.output import file_stem
+        from cardgen.roster import load_roster
+
+        catalogue = load(catalogue_dir, *([roster_path] if roster_path.is_file() else []))
+        roster = load_roster(roster_path, catalogue)
+        out = folder or Path("output") / file_stem(roster.team)
+        formats = ("card", "sheet") if kind == "both" else (kind,)
+        total = len(roster.runners) * len(formats)
+        shown = sys.stderr.isatty() and session().verbosity >= 0
+        with click.progressbar(length=total, label="Printing", file=sys.stderr if shown else _Quiet()) as bar:
+            maker = dict(paper=paper, weeks=weeks, strict=strict, card_size=card_size, bleed=bleed, duplex=duplex, fold=fold,
+                         templates=used_templates(templates_dir))
+            rows = run_batch(catalogue, roster, out, formats, jobs, combined, Settings(maker, sheet), bar.update)
+        if verify:
+            plans = {runner.name: [Maker(catalogue).plan(roster.routine_of(runner), runner, roster)] for runner in roster.runners}
+            for row in rows:
+                report_verified(row.file, plans.get(row.runner, [p for each in plans.values() for p in each]))
+        say(f"{len(rows)} files for {len(roster.runners)} runners in {out}, listed in {out / 'manifest.csv'}")
+        if combined:
+            say(f"All in one: {combined}")
+
+    make_or_watch(make, watch, sources(catalogue_dir, templates_dir, roster_path))
 
 
 @cli.command()
 @catalogue_option
-@click.argument("roster_file", metavar="ROSTER", type=click.Path(dir_okay=False, path_type=Path))
+@templates_option
+@click.argument("roster", metavar="[ROSTER]", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: output/TEAM - handout.pdf).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
+@png_option
 @strict_option
-def handout(catalogue_dir, roster_file, out, paper, html, strict) -> None:
-    """Make the team handout: routines, every exercise in full, the theory, and who does what."""
-    from cardgen.documents import Maker
-    from cardgen.output import file_stem
-    from cardgen.roster import load_roster
+@watch_option
+def handout(catalogue_dir, templates_dir, roster, out, paper, html, png, strict, watch) -> None:
+    """Make the team handout: routines, every exercise in full, the theory, and who does what.
 
-    catalogue = load(catalogue_dir, *([roster_file] if roster_file.is_file() else []))
-    roster = load_roster(roster_file, catalogue)
-    html = html_wanted(out, html)
-    out = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if html else 'pdf'}"
-    click.echo(Maker(catalogue, paper=paper, strict=strict).handout(roster, out, html=html))
+    In a workspace, ROSTER is the one its cardgen.yaml names."""
+    check_png(png, out, html)
+    roster_path = the_roster(roster)
+
+    def make() -> None:
+        from cardgen.documents import Maker
+        from cardgen.output import file_stem
+        from cardgen.roster import load_roster
+
+        catalogue = load(catalogue_dir, *([roster_path] if roster_path.is_file() else []))
+        roster = load_roster(roster_path, catalogue)
+        wants_html = html_wanted(out, html)
+        path = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if wants_html else 'pdf'}"
+        say(Maker(catalogue, paper=paper, strict=strict, templates=used_templates(templates_dir)).handout(roster, path, html=wants_html))
+        if png:
+            write_png(path)
+
+    make_or_watch(make, watch, sources(catalogue_dir, templates_dir, roster_path))
 
 
 class _Quiet(io.StringIO):
@@ -332,14 +525,31 @@ class _Quiet(io.StringIO):
 
 @cli.command()
 @catalogue_option
+@templates_option
 @click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True)
 @strict_option
-def demo(catalogue_dir, folder, strict) -> None:
+def demo(catalogue_dir, templates_dir, folder, strict) -> None:
     """Make a card and a sheet for every routine of the catalogue."""
     from cardgen.documents import Maker
 
-    for path in Maker(load(catalogue_dir), strict=strict).demo(folder):
-        click.echo(path)
+    for path in Maker(load(catalogue_dir), strict=strict, templates=used_templates(templates_dir)).demo(folder):
+        say(path)
+
+
+@cli.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty, replacing the workspace's own files there.")
+def init(folder, force) -> None:
+    """Make an editable workspace in FOLDER: the catalogue to edit, an example roster, example
+    templates and a README. Inside it, cardgen uses them without flags."""
+    import shlex
+
+    from cardgen.workspace import create_workspace
+
+    for path in create_workspace(folder, force):
+        detail(str(path))
+    say(f"Made a cardgen workspace in {folder}. Next:\n  cd {shlex.quote(str(folder))}\n  cardgen validate\n"
+        "  cardgen card sample-training --png\nand read README.md there.")
 
 
 @cli.command("import")
@@ -357,8 +567,8 @@ def import_command(notes, folder, force) -> None:
     for problem in imported.problems:
         click.echo(str(problem), err=True)
     catalogue = load_catalogue(folder)  # proves the files are a catalogue cardgen can print
-    click.echo(f"{folder}: {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines ({', '.join(catalogue.routines)})")
-    click.echo(f"Next: cardgen card {next(iter(catalogue.routines))} --catalogue {folder}")
+    say(f"{folder}: {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines ({', '.join(catalogue.routines)})")
+    say(f"Next: cardgen card {next(iter(catalogue.routines))} --catalogue {folder}")
 
 
 @cli.command()
@@ -368,7 +578,7 @@ def schema(folder) -> None:
     from cardgen.schema import write_schemas
 
     for path in write_schemas(folder):
-        click.echo(path)
+        say(path)
 
 
 def main() -> None:

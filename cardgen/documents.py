@@ -6,7 +6,7 @@ WeasyPrint's fonts are made once (a :class:`Maker`) and used for every document 
 
 from __future__ import annotations
 
-import sys
+import logging
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -20,6 +20,9 @@ from cardgen.output import write_atomically
 from cardgen.plan import CardFace, RoutinePlan, Sheet, fitting_options, plan_handout, plan_log, plan_routine
 from cardgen.render import Renderer, card_size, paper_page
 from cardgen.roster import Roster, Runner
+
+# What the user may like to know but need not act on (a card set in smaller type); the CLI prints it.
+notes = logging.getLogger(__name__)
 
 DEFAULT_WEEKS = 6
 FORMATS = ("card", "sheet")
@@ -39,16 +42,17 @@ class Maker:
     bleed: float = 0
     duplex: bool = False
     fold: bool = False
+    templates: Path | None = None  # the user's templates folder, looked in before cardgen's own
 
     @cached_property
     def renderer(self) -> Renderer:
-        return Renderer()
+        return Renderer(self.templates)
 
     @cached_property
     def press(self):
         from cardgen.layout import Press
 
-        return Press(self.strict)
+        return Press(self.strict, self.templates)
 
     def plan(self, routine_id: str, runner: Runner | None = None, roster: Roster | None = None) -> RoutinePlan:
         return plan_routine(self.catalogue, routine_id, runner, roster.units if roster else "kg")
@@ -95,7 +99,7 @@ class Maker:
         for index, faces in enumerate(chosen):
             if len(faces) > 1 or faces[0].type_step:
                 how = f"continues on {len(faces)} cards" if len(faces) > 1 else f"set in {faces[0].body_pt:g} pt type"
-                sys.stderr.write(f"note: {_describe(plans[index])} did not fit one {self.card_size} card at full size: {how}\n")
+                notes.info("%s did not fit one %s card at full size: %s", _describe(plans[index]), self.card_size, how)
         return document, cards, first_of
 
     # Writing ------------------------------------------------------------------------------------

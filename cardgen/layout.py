@@ -23,20 +23,22 @@ class ResourceRefused(UserError):
     """A document asked for something outside what cardgen lets it read, or that is missing."""
 
 
-def make_fetcher():
-    """WeasyPrint's URL fetcher for cardgen: ``data:`` URIs and cardgen's own templates and
-    fonts, nothing else; a refused or missing resource stops the rendering."""
+def make_fetcher(user_templates: Path | None = None):
+    """WeasyPrint's URL fetcher for cardgen: ``data:`` URIs, cardgen's own templates and fonts,
+    and the files in the user's templates folder (a font or logo their theme names), nothing
+    else; a refused or missing resource stops the rendering."""
     from weasyprint.urls import URLFetcher
 
     class Fetcher(URLFetcher):
-        roots = [FONT_DIR.resolve(), bundled("templates").resolve()]
+        roots = [FONT_DIR.resolve(), bundled("templates").resolve(), *([user_templates.resolve()] if user_templates else [])]
 
         def fetch(self, url, headers=None):
             if not url.startswith("data:"):
                 parts = urlsplit(url)
                 path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
                 if path is None or not any(path.is_relative_to(root) for root in self.roots):
-                    raise ResourceRefused(f"refused to load {url[:200]}: cardgen reads only its own templates and fonts")
+                    raise ResourceRefused(f"refused to load {url[:200]}: cardgen reads only its own templates and fonts"
+                                          + (f", and the files in {user_templates}" if user_templates else ""))
             return super().fetch(url, headers)
 
     return Fetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
@@ -88,15 +90,19 @@ def engine_warnings(strict: bool):
 
 
 class Press:
-    """WeasyPrint's font set-up and stylesheets, made once per run and used for every document."""
+    """WeasyPrint's font set-up and stylesheets, made once per run and used for every document.
 
-    def __init__(self, strict: bool = False) -> None:
+    With ``user_templates``, a relative address in a document (``url(logo.png)`` in a theme)
+    is looked for in that folder; cardgen's own templates name nothing relative."""
+
+    def __init__(self, strict: bool = False, user_templates: Path | None = None) -> None:
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
         self.strict = strict
         self.font_config = FontConfiguration()
-        self.fetcher = make_fetcher()
+        self.fetcher = make_fetcher(user_templates)
+        self.base_url = (user_templates or bundled("templates")).resolve().as_uri() + "/"
         with resource_errors_reported():
             self.stylesheets = [CSS(string=font_face_css(), font_config=self.font_config, url_fetcher=self.fetcher)]
 
@@ -105,7 +111,7 @@ class Press:
         from weasyprint import HTML
 
         with resource_errors_reported(), engine_warnings(self.strict):
-            document = HTML(string=html, base_url=bundled("templates").as_uri() + "/", url_fetcher=self.fetcher)
+            document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher)
             document = document.render(stylesheets=self.stylesheets, font_config=self.font_config)
         # Same inputs, same bytes: no clock in the PDF unless SOURCE_DATE_EPOCH names the moment.
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()

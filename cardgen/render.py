@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import jinja2
 
@@ -49,12 +50,22 @@ def paper_page(paper: str = "a4") -> Page:
     return Page(paper, *PAPER_SIZES[paper])
 
 
+def template_loader(user_templates: Path | None = None) -> jinja2.BaseLoader:
+    """Where templates are found: the user's folder first, then cardgen's own; ``default/NAME``
+    always reaches cardgen's own, so an override can extend the template it replaces and
+    change a single block."""
+    builtin = jinja2.FileSystemLoader(bundled("templates"))
+    user = [jinja2.FileSystemLoader(user_templates)] if user_templates else []
+    # The prefix is looked at first, so a user's own default/ folder cannot shadow it.
+    return jinja2.ChoiceLoader([jinja2.PrefixLoader({"default": builtin}), *user, builtin])
+
+
 class Renderer:
     """The Jinja environment, made once per run and used for every document."""
 
-    def __init__(self) -> None:
+    def __init__(self, user_templates: Path | None = None) -> None:
         self.environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(bundled("templates")),
+            loader=template_loader(user_templates),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,

@@ -1,4 +1,4 @@
-"""The wheel carries what cardgen needs to run anywhere: templates, fonts and the default catalogue."""
+"""The wheel carries what cardgen needs to run anywhere: templates, fonts, the default catalogue and the workspace starter."""
 
 import subprocess
 import sys
@@ -24,7 +24,8 @@ def test_wheel_holds_templates_fonts_and_catalogue(wheel):
     names = set(wheel.namelist())
     for file in ["templates/card.html", "templates/sheet.html", "templates/style/common.css",
                  "catalogue/exercises.yaml", "catalogue/routines.yaml", "catalogue/theory.yaml",
-                 "fonts/Inter-Regular.otf", "fonts/NotoSansCJK-Regular.otf", "fonts/OFL-Inter.txt", "fonts/OFL-NotoSansCJK.txt"]:
+                 "fonts/Inter-Regular.otf", "fonts/NotoSansCJK-Regular.otf", "fonts/OFL-Inter.txt", "fonts/OFL-NotoSansCJK.txt",
+                 "starter/cardgen.yaml", "starter/team.yaml", "starter/README.md", "starter/templates/card.html", "starter/templates/theme.css"]:
         assert f"cardgen/{file}" in names, file
 
 
