@@ -89,9 +89,14 @@ def embedded_font_face_css(text: str) -> str:
 
     characters = {ord(c) for c in text} | set(range(0x20, 0x7F))
     rules = []
+    latin: set[int] = set()
     for face in FACES:
-        font = TTFont(face.path)
+        font = TTFont(face.path, recalcTimestamp=False)  # the same text gives the same preview
         available = characters & set(font.getBestCmap())
+        if face.family == "Cardgen Sans":
+            latin |= available
+        else:
+            available -= latin  # the CJK faces only for what the Latin ones lack
         if not available:
             continue
         options = subset.Options()

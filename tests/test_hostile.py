@@ -124,8 +124,10 @@ def test_failure_mid_batch_leaves_no_half_written_file(run, catalogue_copy, tmp_
     result = run("batch", team, "--catalogue", catalogue_copy, "-o", out, "--format", "card", "--jobs", "1", "--strict")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: the PDF engine warned (and --strict makes that an error):")
+    # Bob's card failed: no file for him, no temporary left; Ann's is yesterday's or a whole new one.
     assert sorted(os.listdir(out)) == ["Ann - card.pdf"]
-    assert (out / "Ann - card.pdf").read_bytes() == b"yesterday's good card"
+    ann = (out / "Ann - card.pdf").read_bytes()
+    assert ann == b"yesterday's good card" or (ann.startswith(b"%PDF-") and ann.rstrip().endswith(b"%%EOF"))
     # Without --strict the same batch prints, and says what it could not draw.
     result = run("batch", team, "--catalogue", catalogue_copy, "-o", out, "--format", "card", "--jobs", "1")
     assert result.exit_code == 0 and result.stderr.startswith("warning: ")
