@@ -116,5 +116,5 @@ def test_a_template_mistake_is_reported(run, tmp_path):
     assert result.exit_code == 2 and "nope" in result.stderr
 
 
-def test_the_built_in_templates_are_untouched_by_a_run(tmp_path):
+def test_cardgen_ships_no_theme_css():
     assert not (bundled("templates") / "theme.css").exists(), "theme.css is the user's; the built-in styles live in style/"

@@ -67,17 +67,18 @@ def test_a_failing_run_is_reported_and_the_watching_goes_on(tmp_path):
 
 
 def test_ctrl_c_stops_cleanly(tmp_path):
-    def interrupt(seconds):
-        raise KeyboardInterrupt
+    assert watch(lambda: [tmp_path], lambda: None, pytest.fail, pytest.fail, sleep=Clock({1: ctrl_c})) == 1
 
-    assert watch(lambda: [tmp_path], lambda: None, pytest.fail, pytest.fail, sleep=interrupt) == 1
+
+def ctrl_c() -> None:
+    raise KeyboardInterrupt
 
 
 @pytest.fixture
 def clock(monkeypatch):
-    """Replaces time.sleep for the command: looks at the files as the given steps say, then Ctrl-C."""
+    """Replaces time.sleep for the command: changes the files as the given steps say, then Ctrl-C."""
     def install(steps: dict):
-        clock = Clock(steps | {max(steps, default=0) + 1: lambda: (_ for _ in ()).throw(KeyboardInterrupt())})
+        clock = Clock(steps | {max(steps, default=0) + 1: ctrl_c})
         monkeypatch.setattr("time.sleep", clock)
         return clock
 
