@@ -7,6 +7,7 @@ its fonts, stylesheets and templates once.
 
 from __future__ import annotations
 
+import atexit
 import csv
 import io
 import logging
@@ -153,6 +154,8 @@ def _start_worker(catalogue: Catalogue, roster: Roster, settings: Settings, note
             logger.addHandler(handler)
     _worker["maker"] = Maker(catalogue, **settings.maker)
     _worker["roster"] = roster
+    # Let WeasyPrint's font set-up go before the interpreter winds down, or its clean-up complains.
+    atexit.register(_worker.clear)
 
 
 def _lay_out(kind: str, indices: list[int]) -> list[tuple[bytes, int]]:
