@@ -204,9 +204,10 @@ def list_exercises(catalogue_dir, area, kind, as_json, routines) -> None:
     """List the exercises (or routines) of the catalogue."""
     catalogue = load(catalogue_dir, check_glyphs=False)
     if routines:
+        width = max(len(routine_id) for routine_id in catalogue.routines)
         for routine in catalogue.routines.values():
             count = sum(len(block.exercises) for block in routine.blocks)
-            click.echo(f"{routine.id:<18} {routine.title}  ({count} exercises)")
+            click.echo(f"{routine.id:<{width}}  {routine.title}  ({count} exercises)")
         return
     chosen = [e for e in catalogue.exercises.values() if (not area or e.area == area) and (not kind or e.kind == kind)]
     if as_json:
