@@ -12,7 +12,6 @@ import csv
 import io
 import logging
 import math
-import multiprocessing
 import os
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -84,11 +83,14 @@ def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple
             _worker.clear()
     else:
         notes = logging.getLogger("cardgen").getEffectiveLevel()
-        fresh = multiprocessing.get_context("spawn")  # replacing workers (max_tasks_per_child) needs spawn
-        with ProcessPoolExecutor(jobs, mp_context=fresh, max_tasks_per_child=PASSES_PER_WORKER,
-                                 initializer=_start_worker, initargs=(catalogue, roster, settings, notes)) as pool:
-            for (kind, indices), results in zip(tasks, pool.map(_lay_out, *zip(*tasks))):
-                collect(kind, indices, results)
+        # Fresh workers for every stretch of passes (not max_tasks_per_child: on Python 3.11 a pool
+        # that replaces its workers can hang once they have all been replaced).
+        stretch = jobs * PASSES_PER_WORKER
+        for first in range(0, len(tasks), stretch):
+            part = tasks[first:first + stretch]
+            with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(catalogue, roster, settings, notes)) as pool:
+                for (kind, indices), results in zip(part, pool.map(_lay_out, *zip(*part))):
+                    collect(kind, indices, results)
 
     rows = [written[index, kind] for index in range(len(roster.runners)) for kind in formats]
     if settings.deck_sheet and "card" in formats:
