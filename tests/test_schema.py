@@ -47,8 +47,11 @@ def test_where_a_file_was_read_from_is_not_in_the_schema():
     assert "folder" not in Catalogue.model_json_schema()["properties"]
 
 
-@pytest.mark.parametrize("file", [bundled("catalogue") / f"{name}.yaml" for name in ("exercises", "routines", "theory")] + [ROSTER])
+# The repository's own catalogue (an installed cardgen carries a copy, without the schema folder beside it).
+@pytest.mark.parametrize("file", [REPO / "catalogue" / f"{name}.yaml" for name in ("exercises", "routines", "theory")] + [ROSTER])
 def test_files_name_their_schema_on_the_first_line(file):
+    if not file.exists():
+        pytest.skip("not run from a source checkout")
     first = file.read_text(encoding="utf-8").splitlines()[0]
     match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
     assert match, first
