@@ -8,6 +8,7 @@ from pathlib import Path
 import jinja2
 
 from cardgen import bundled
+from cardgen.errors import UserError
 from cardgen.imposition import PageLayout
 from cardgen.plan import CardFace, Handout, Sheet
 
@@ -64,6 +65,7 @@ class Renderer:
     """The Jinja environment, made once per run and used for every document."""
 
     def __init__(self, user_templates: Path | None = None) -> None:
+        self.user_templates = user_templates
         self.environment = jinja2.Environment(
             loader=template_loader(user_templates),
             autoescape=True,
@@ -88,7 +90,14 @@ class Renderer:
         return self._render("handout.html", handout=handout, page=page, fonts_css=fonts_css, title=f"{handout.team}: team handout")
 
     def _render(self, name: str, **context) -> str:
-        return self.environment.get_template(name).render(**context)
+        try:
+            return self.environment.get_template(name).render(**context)
+        except jinja2.TemplateError as error:
+            if not self.user_templates:
+                raise  # the built-in templates are cardgen's own: a mistake there is a bug
+            # With templates of the user's own in play, a template mistake is most likely theirs.
+            where = f"{error.filename}:{error.lineno}: " if getattr(error, "filename", None) and getattr(error, "lineno", None) else ""
+            raise UserError(f"{where}template problem ({type(error).__name__}): {error.message or error}") from None
 
 
 def _title(titles) -> str:
