@@ -477,7 +477,8 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
                          templates=used_templates(templates_dir))
             rows = run_batch(catalogue, roster, out, formats, jobs, combined, Settings(maker, sheet), bar.update)
         if verify:
-            plans = {runner.name: [Maker(catalogue).plan(roster.routine_of(runner), runner, roster)] for runner in roster.runners}
+            planner = Maker(catalogue)
+            plans = {runner.name: [planner.plan(roster.routine_of(runner), runner, roster)] for runner in roster.runners}
             for row in rows:
                 report_verified(row.file, plans.get(row.runner, [p for each in plans.values() for p in each]))
         say(f"{len(rows)} files for {len(roster.runners)} runners in {out}, listed in {out / 'manifest.csv'}")

@@ -105,10 +105,9 @@ class Maker:
     # Writing ------------------------------------------------------------------------------------
 
     def html(self, kind: str, plans: list[RoutinePlan], roster: Roster | None = None, fonts_css: str = "") -> str:
-        """The HTML of ``plans`` as cards (one card each, unfitted) or sheets, one after another."""
+        """The HTML of ``plans`` as sheets, one after another (cards go through ``fit_cards``)."""
         if kind == "card":
-            cards = [next(fitting_options(plan))[0] for plan in plans]
-            return self.card_html(cards, {i: i for i in range(len(cards))}, fonts_css)
+            raise ValueError("cards are laid out by fit_cards, which decides how many there are")
         return self.renderer.sheets([self.sheet_of(plan, roster) for plan in plans], paper_page(self.paper), fonts_css)
 
     def lay_out(self, kind: str, plans: list[RoutinePlan], roster: Roster | None = None):
