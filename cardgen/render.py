@@ -8,9 +8,9 @@ from pathlib import Path
 import jinja2
 
 from cardgen import bundled
-from cardgen.errors import UserError
 from cardgen.imposition import PageLayout
 from cardgen.plan import CardFace, Handout, Sheet
+from cardgen.sandbox import Sandbox, TemplateStopped, template_problem
 
 # Trim sizes in millimetres, as the card is read (index cards and the wallet card lie landscape).
 CARD_SIZES = {"a6": (105, 148), "a7": (74, 105), "index-3x5": (127, 76.2), "index-4x6": (152.4, 101.6), "wallet": (85.6, 54)}
@@ -56,17 +56,31 @@ def template_loader(user_templates: Path | None = None) -> jinja2.BaseLoader:
     always reaches cardgen's own, so an override can extend the template it replaces and
     change a single block."""
     builtin = jinja2.FileSystemLoader(bundled("templates"))
-    user = [jinja2.FileSystemLoader(user_templates)] if user_templates else []
+    user = [InsideLoader(user_templates)] if user_templates else []
     # The prefix is looked at first, so a user's own default/ folder cannot shadow it.
     return jinja2.ChoiceLoader([jinja2.PrefixLoader({"default": builtin}), *user, builtin])
 
 
+class InsideLoader(jinja2.FileSystemLoader):
+    """The user's templates folder, where a symbolic link leading out of it counts as missing."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(folder)
+        self.root = Path(folder).resolve()
+
+    def get_source(self, environment, template):
+        source, filename, uptodate = super().get_source(environment, template)
+        if not Path(filename).resolve().is_relative_to(self.root):
+            raise jinja2.TemplateNotFound(template)
+        return source, filename, uptodate
+
+
 class Renderer:
-    """The Jinja environment, made once per run and used for every document."""
+    """The Jinja environment (sandboxed: see ``sandbox.py``), made once per run and used for every document."""
 
     def __init__(self, user_templates: Path | None = None) -> None:
         self.user_templates = user_templates
-        self.environment = jinja2.Environment(
+        self.environment = Sandbox(
             loader=template_loader(user_templates),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -91,13 +105,15 @@ class Renderer:
 
     def _render(self, name: str, **context) -> str:
         try:
-            return self.environment.get_template(name).render(**context)
-        except jinja2.TemplateError as error:
-            if not self.user_templates:
-                raise  # the built-in templates are cardgen's own: a mistake there is a bug
-            # With templates of the user's own in play, a template mistake is most likely theirs.
-            where = f"{error.filename}:{error.lineno}: " if getattr(error, "filename", None) and getattr(error, "lineno", None) else ""
-            raise UserError(f"{where}template problem ({type(error).__name__}): {error.message or error}") from None
+            with self.environment.limits():
+                return self.environment.get_template(name).render(**context)
+        except Exception as error:  # noqa: BLE001 - sorted out by template_problem
+            problem = template_problem(error, self.user_templates)
+            # The built-in templates are cardgen's own: a mistake there is a bug. With templates of
+            # the user's own in play, a mistake is most likely theirs.
+            if problem is None or not self.user_templates and not isinstance(error, (TemplateStopped, MemoryError)):
+                raise
+            raise problem from None
 
 
 def _title(titles) -> str:
