@@ -6,14 +6,11 @@ listing every problem in every file, each with its file and line.
 
 from __future__ import annotations
 
-import difflib
 import re
-from datetime import date
 from pathlib import Path
-from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator, model_validator
+from pydantic import ConfigDict, Field, TypeAdapter, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from cardgen.dose import Dose
@@ -21,19 +18,11 @@ from cardgen.errors import Problem, ProblemsFound
 from cardgen.pictures import check_picture
 from cardgen.qr import start_second
 from cardgen.source import Document, read_yaml
-
-Area = Literal["calves", "legs", "core"]
-Kind = Literal["warm-up", "strength", "explosive", "swiftness"]
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
-Text = Annotated[str, Field(min_length=1, max_length=2000)]
+from cardgen.validation import Id, Model, Text, did_you_mean, validate
+from cardgen.vocabulary import FILE as AREAS_FILE
+from cardgen.vocabulary import Area, Kind, Vocabulary
 
 MAX_URL_LENGTH = 2000
-
-
-class Model(BaseModel):
-    """Every catalogue model forbids unknown keys, so a typo is an error, not a silent default."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
 class Video(Model):
@@ -85,8 +74,8 @@ class Caution(Model):
 class Exercise(Model):
     id: Id
     name: Text
-    area: Area
-    kind: Kind
+    area: Id = Field(description="One of the catalogue's areas: those areas.yaml declares, else calves, legs or core.")
+    kind: Id = Field(description="One of the catalogue's kinds: those areas.yaml declares, else warm-up, strength, explosive or swiftness.")
     muscles: list[Text] = []
     terms: dict[str, Text] = Field(default={}, description="A muscle's name in another language, e.g. iliopsoas: 髂腰肌.")
     summary: Text | None = None
@@ -164,6 +153,8 @@ class Catalogue(Model):
     routines: dict[str, Routine]
     theory: Theory
     folder: SkipJsonSchema[Path]  # where it was read from, not something a file says
+    areas: dict[str, Area] = {area.id: area for area in Vocabulary().areas}  # in printing order
+    kinds: dict[str, Kind] = {kind.id: kind for kind in Vocabulary().kinds}
 
     def routine(self, routine_id: str) -> Routine:
         """The routine with this id; LookupError with the closest ids when there is none."""
@@ -188,12 +179,8 @@ def check_web_address(url: str) -> str:
     return url
 
 
-def did_you_mean(word: str, choices, most: int = 2) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=most, cutoff=0.5)
-    return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
-
-
-FILES = {"exercises": "exercises.yaml", "routines": "routines.yaml", "theory": "theory.yaml"}
+FILES = {"exercises": "exercises.yaml", "routines": "routines.yaml", "theory": "theory.yaml", "areas": AREAS_FILE}
+OPTIONAL = ("theory", "areas")
 
 
 def load_catalogue(folder: Path) -> Catalogue:
@@ -205,7 +192,7 @@ def load_catalogue(folder: Path) -> Catalogue:
 
     def read(name: str, model: Any, default: Any) -> tuple[Any, Document | None]:
         file = folder / FILES[name]
-        if name == "theory" and not file.exists():
+        if name in OPTIONAL and not file.exists():
             return default, None
         try:
             document = read_yaml(file)
@@ -223,6 +210,11 @@ def load_catalogue(folder: Path) -> Catalogue:
     exercises, exercises_doc = read("exercises", list[Exercise], [])
     routines, routines_doc = read("routines", list[Routine], [])
     theory, _ = read("theory", Theory, Theory())
+    known = len(problems)
+    vocabulary, vocabulary_doc = read("areas", Vocabulary, Vocabulary())
+    vocabulary_read = len(problems) == known  # else the exercises have nothing to be checked against
+    areas = _unique_ids(vocabulary.areas, vocabulary_doc, "area", problems, within="areas")
+    kinds = _unique_ids(vocabulary.coloured_kinds(), vocabulary_doc, "kind", problems, within="kinds")
 
     exercise_ids = _unique_ids(exercises, exercises_doc, "exercise", problems)
     routine_ids = _unique_ids(routines, routines_doc, "routine", problems)
@@ -236,127 +228,30 @@ def load_catalogue(folder: Path) -> Catalogue:
                     problems.append(routines_doc.problem(path, f"unknown exercise '{item.id}'{did_you_mean(item.id, declared_ids)}"))
     raw_index = {item.get("id"): i for i, item in enumerate(exercises_doc.data) if isinstance(item, dict)} if exercises_doc else {}
     for exercise in exercises:
+        for field, declared in (("area", areas), ("kind", kinds)):
+            if vocabulary_read and getattr(exercise, field) not in declared:
+                problems.append(exercises_doc.problem((raw_index[exercise.id], field), _undeclared(field, getattr(exercise, field), declared, vocabulary_doc)))
         if exercise.picture and (why_not := check_picture(exercise.picture, folder)):
             problems.append(exercises_doc.problem((raw_index[exercise.id], "picture"), why_not))
     if problems:
         raise ProblemsFound(sorted(problems, key=lambda p: (str(p.file), p.line or 0)))
-    return Catalogue(exercises=exercise_ids, routines=routine_ids, theory=theory, folder=folder)
+    return Catalogue(exercises=exercise_ids, routines=routine_ids, theory=theory, folder=folder, areas=areas, kinds=kinds)
 
 
-def _unique_ids(items: list, document: Document | None, what: str, problems: list[Problem]) -> dict:
+def _undeclared(field: str, value: str, declared: dict, vocabulary_doc: Document | None) -> str:
+    names = ", ".join(declared)
+    if vocabulary_doc and isinstance(vocabulary_doc.data, dict) and f"{field}s" in vocabulary_doc.data:
+        return f"unknown {field} '{value}'{did_you_mean(value, declared)}: {AREAS_FILE} declares {names}; add it there to use it"
+    return f"unknown {field} '{value}'{did_you_mean(value, declared)}: the {field}s are {names}; declare your own in {AREAS_FILE} to use others"
+
+
+def _unique_ids(items: list, document: Document | None, what: str, problems: list[Problem], within: str | None = None) -> dict:
     by_id: dict[str, Any] = {}
+    prefix = (within,) if within else ()
     for index, item in enumerate(items):
         if item.id in by_id:
-            first = document.line_of((items.index(by_id[item.id]),))
-            problems.append(document.problem((index, "id"), f"duplicate {what} id '{item.id}' (first used on line {first})"))
+            first = document.line_of((*prefix, items.index(by_id[item.id])))
+            problems.append(document.problem((*prefix, index, "id"), f"duplicate {what} id '{item.id}' (first used on line {first})"))
         else:
             by_id[item.id] = item
     return by_id
-
-
-def validate(document: Document, model: Any, problems: list[Problem], default: Any) -> Any:
-    """Validate a document against a model, adding a readable problem per error to ``problems``.
-
-    Items of a top-level list are validated one by one, so the good ones survive for later
-    cross-checks (routines naming exercises) even when another item is broken.
-    """
-    adapter = TypeAdapter(model)
-    if isinstance(document.data, list) and getattr(model, "__origin__", None) is list:
-        item_adapter = TypeAdapter(model.__args__[0])
-        good = []
-        for index, item in enumerate(document.data):
-            try:
-                good.append(item_adapter.validate_python(item))
-            except ValidationError as error:
-                problems.extend(_explain(error, document, (index,), model.__args__[0]))
-        return good
-    try:
-        return adapter.validate_python(document.data)
-    except ValidationError as error:
-        problems.extend(_explain(error, document, (), model))
-        return default
-
-
-def _explain(error: ValidationError, document: Document, prefix: tuple, model: Any) -> list[Problem]:
-    found = []
-    for detail in error.errors(include_url=False):
-        # Pydantic names the union branch or validator in the location ("function-after[...]"); drop it.
-        loc = tuple(step for step in detail["loc"] if not (isinstance(step, str) and "[" in step))
-        path = prefix + loc
-        # A missing key has no line of its own: point at the mapping that lacks it.
-        where = path[:-1] if detail["type"] == "missing" else path
-        found.append(document.problem(where, friendly_message(detail, path, _model_at(model, loc[:-1]))))
-    return found
-
-
-def _model_at(model: Any, loc: tuple) -> Any:
-    """The model that holds the value at ``loc`` inside ``model`` (for suggesting its keys)."""
-
-    def unwrap(kind: Any) -> Any:
-        while get_origin(kind) in (list, dict, Union, UnionType, Annotated):
-            args = [a for a in get_args(kind) if a is not type(None)]
-            kind = args[0] if get_origin(kind) is Annotated else args[-1]
-        return kind
-
-    for step in loc:
-        model = unwrap(model)
-        if isinstance(step, str):
-            fields = getattr(model, "model_fields", {})
-            model = fields[step].annotation if step in fields else None
-    return unwrap(model)
-
-
-def friendly_message(detail: dict, path: tuple, model: Any = None) -> str:
-    """Pydantic's messages, said the way a catalogue editor would understand them."""
-    kind, message, value = detail["type"], detail["msg"], detail.get("input")
-    key = path[-1] if path else ""
-    if kind == "extra_forbidden":
-        keys = getattr(model, "model_fields", None)
-        hint = did_you_mean(str(key), keys or _known_keys(), most=1)
-        if not hint and keys:
-            hint = f" (the keys here are: {', '.join(keys)})"
-        return f"unknown key '{key}'{hint}"
-    if kind == "missing":
-        return f"missing required key '{key}'"
-    wanted = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
-              "float_type": "a number", "float_parsing": "a number", "finite_number": "a number",
-              "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping", "bool_type": "true or false",
-              "bool_parsing": "true or false", "date_type": "a date like 2026-12-07", "date_parsing": "a date like 2026-12-07",
-              "date_from_datetime_parsing": "a date like 2026-12-07"}.get(kind)
-    if isinstance(value, (bool, date)) and kind not in ("bool_type", "date_type"):
-        # YAML turns yes/no/on/off into true/false and 2024-01-01 into a date, unasked.
-        read_as = "true or false" if isinstance(value, bool) else "a date"
-        return f"YAML read this as {read_as} ({value}): put the text in quotes"
-    if kind == "int_from_float":
-        return f"should be a whole number, not {value}"
-    if wanted:
-        return f"should be {wanted}, not {_describe(value)}"
-    if kind == "literal_error":
-        return f"'{value}' is not allowed: {message.removeprefix('Input should be ')}"
-    if kind == "string_pattern_mismatch":
-        return f"'{value}' is not a valid id: use lowercase letters, digits and dashes, like 'calf-raise'"
-    if kind == "too_short" and isinstance(value, (list, dict)):
-        return "must not be empty"
-    if kind == "string_too_short":
-        return "must not be empty"
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"must be {detail['ctx'].get('ge', detail['ctx'].get('gt')):g} or more, not {value}"
-    return message.removeprefix("Value error, ")
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    return f"{type(value).__name__ if not isinstance(value, str) else 'text'} {value!r}"[:80]
-
-
-def _known_keys() -> set[str]:
-    # Suggestions come from every key cardgen knows: a typo is usually close to the one meant.
-    def keys(model: type[Model]) -> set[str]:
-        return set(model.model_fields).union(*(keys(sub) for sub in model.__subclasses__()))
-
-    return keys(Model)

@@ -194,10 +194,23 @@ def sources(catalogue_dir: Path | None, templates_dir: Path | None, *rosters: Pa
     return lambda: [catalogue_folder(catalogue_dir), *filter(None, [templates_folder(templates_dir), bundled("templates"), *rosters])]
 
 
+def vocabulary_ids(ctx: click.Context, which: str, typed: str) -> list[str]:
+    """Tab completion of --area and --kind: the ids the catalogue in use declares."""
+    from cardgen.catalogue import load_catalogue
+
+    try:
+        catalogue = load_catalogue(catalogue_folder(ctx.params.get("catalogue_dir")))
+    except Exception:  # noqa: BLE001 - a catalogue with problems completes nothing; validate says why
+        return []
+    return [item_id for item_id in getattr(catalogue, which) if item_id.startswith(typed)]
+
+
 @cli.command("list")
 @catalogue_option
-@click.option("--area", type=click.Choice(["calves", "legs", "core"]), help="Only exercises for this area.")
-@click.option("--kind", type=click.Choice(["warm-up", "strength", "explosive", "swiftness"]), help="Only exercises of this kind.")
+@click.option("--area", shell_complete=lambda ctx, _, typed: vocabulary_ids(ctx, "areas", typed),
+              help="Only exercises for this area (one the catalogue declares, e.g. calves, legs, core).")
+@click.option("--kind", shell_complete=lambda ctx, _, typed: vocabulary_ids(ctx, "kinds", typed),
+              help="Only exercises of this kind (one the catalogue declares, e.g. warm-up, strength, explosive, swiftness).")
 @click.option("--json", "as_json", is_flag=True, help="Print the exercises as JSON.")
 @click.option("--routines", is_flag=True, help="List the routines instead.")
 def list_exercises(catalogue_dir, area, kind, as_json, routines) -> None:
@@ -209,6 +222,12 @@ def list_exercises(catalogue_dir, area, kind, as_json, routines) -> None:
             count = sum(len(block.exercises) for block in routine.blocks)
             click.echo(f"{routine.id:<{width}}  {routine.title}  ({count} exercises)")
         return
+    from cardgen.validation import did_you_mean
+
+    for option, value, declared in (("--area", area, catalogue.areas), ("--kind", kind, catalogue.kinds)):
+        if value and value not in declared:
+            raise UserError(f"{option}: the catalogue has no {option[2:]} '{value}'{did_you_mean(value, declared)}; "
+                            f"its {option[2:]}s are {', '.join(declared)}")
     chosen = [e for e in catalogue.exercises.values() if (not area or e.area == area) and (not kind or e.kind == kind)]
     if as_json:
         click.echo(json.dumps([e.model_dump(mode="json") | {"dose": str(e.dose) if e.dose else None} for e in chosen], ensure_ascii=False, indent=2))
@@ -223,7 +242,7 @@ def list_exercises(catalogue_dir, area, kind, as_json, routines) -> None:
 @click.argument("item_id")
 def show(catalogue_dir, item_id) -> None:
     """Show one exercise or routine in full."""
-    from cardgen.catalogue import did_you_mean
+    from cardgen.validation import did_you_mean
 
     catalogue = load(catalogue_dir, check_glyphs=False)
     if item_id in catalogue.routines:
@@ -575,11 +594,13 @@ def import_command(notes, folder, force) -> None:
 
 @cli.command()
 @click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"), show_default=True)
-def schema(folder) -> None:
+@click.option("--catalogue", "catalogue_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Describe the areas and kinds this catalogue declares (default: the general schema).")
+def schema(folder, catalogue_dir) -> None:
     """Write the JSON Schema of the catalogue files and the roster, for editors to check and complete them."""
     from cardgen.schema import write_schemas
 
-    for path in write_schemas(folder):
+    for path in write_schemas(folder, load(catalogue_dir, check_glyphs=False) if catalogue_dir else None):
         say(path)
 
 

@@ -387,7 +387,7 @@ def import_notes(file: Path) -> Imported:
 def write_catalogue(imported: Imported, folder: Path, force: bool = False) -> list[Path]:
     """Write the imported catalogue into ``folder``; refuse to replace its files unless ``force``."""
     folder = Path(folder)
-    files = {name: folder / file_name for name, file_name in FILES.items()}
+    files = {name: folder / file_name for name, file_name in FILES.items() if name != "areas"}
     existing = [path for path in files.values() if path.exists()]
     if existing and not force:
         raise UserError(f"{existing[0]} already exists: add --force to replace it, or choose another folder with -o")

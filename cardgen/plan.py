@@ -15,11 +15,11 @@ from cardgen.dose import Dose
 from cardgen.pictures import picture_data_uri
 from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_data_uri, video_link, watch_label
 from cardgen.roster import Roster, Runner
+from cardgen.vocabulary import ink_on
 
 # A phone reads a code from about ten times its width; 15 mm reads from a hand-held card.
 MIN_QR_MM = 15
 
-KIND_LABELS = {"warm-up": "Warm-up", "strength": "Strength", "explosive": "Explosive", "swiftness": "Swiftness"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,10 @@ class Step:
     name: str
     kind: str
     kind_label: str
+    kind_colour: str  # the tag's background; kind_ink, its text, reads on it
+    kind_ink: str
+    area: str
+    area_name: str
     muscles: str
     summary: str | None
     dose: Dose | None
@@ -138,25 +142,30 @@ def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = 
             number += 1
             own_dose = runner.dose.get(exercise_id) if runner else None
             load = runner.load.get(exercise_id) if runner else None
-            steps.append(plan_step(number, catalogue.exercise(exercise_id), own_dose or routine_dose, flags,
-                                   load=f"{load:g} {units}" if load is not None else None, own_dose=own_dose is not None,
-                                   folder=catalogue.folder))
+            steps.append(plan_step(number, catalogue.exercise(exercise_id), catalogue, own_dose or routine_dose, flags,
+                                   load=f"{load:g} {units}" if load is not None else None, own_dose=own_dose is not None))
         if steps:
             blocks.append(StepBlock(title, note, steps))
     return RoutinePlan(routine.id, routine.title, routine.summary, routine.why, blocks, catalogue.theory,
                        runner=runner.name if runner else None, notes=runner.notes if runner else None)
 
 
-def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: frozenset[str] = frozenset(),
-              load: str | None = None, own_dose: bool = False, folder: Path | None = None) -> Step:
-    """``exercise`` as step ``number``: ``dose`` overrides the catalogue's, ``flags`` pick the cautions that stand out."""
+def plan_step(number: int, exercise: Exercise, catalogue: Catalogue, dose: Dose | None = None, flags: frozenset[str] = frozenset(),
+              load: str | None = None, own_dose: bool = False) -> Step:
+    """``exercise`` of ``catalogue`` as step ``number``: ``dose`` overrides the catalogue's, ``flags`` pick the
+    cautions that stand out."""
     watch = plan_watch(exercise.video.url, exercise.video.start) if exercise.video else None
+    kind = catalogue.kinds[exercise.kind]
     return Step(
         number=number,
         id=exercise.id,
         name=exercise.name,
         kind=exercise.kind,
-        kind_label=KIND_LABELS[exercise.kind],
+        kind_label=kind.name,
+        kind_colour=kind.colour,
+        kind_ink=ink_on(kind.colour),
+        area=exercise.area,
+        area_name=catalogue.areas[exercise.area].name,
         muscles=exercise.muscles_text(),
         summary=exercise.summary,
         dose=dose or exercise.dose,
@@ -167,7 +176,7 @@ def plan_step(number: int, exercise: Exercise, dose: Dose | None = None, flags: 
         watch=watch,
         load=load,
         own_dose=own_dose,
-        picture=picture_data_uri((folder / exercise.picture).resolve()) if exercise.picture and folder else None,
+        picture=picture_data_uri((catalogue.folder / exercise.picture).resolve()) if exercise.picture else None,
     )
 
 
@@ -223,6 +232,14 @@ class RunnerRow:
 
 
 @dataclass(frozen=True)
+class AreaGroup:
+    """Exercises of one area, under the name the catalogue gives it."""
+
+    title: str
+    steps: list[Step]
+
+
+@dataclass(frozen=True)
 class Handout:
     """The coach's handout: cover, routines in use, every exercise in full, the theory, who does what."""
 
@@ -231,7 +248,7 @@ class Handout:
     starts: str | None
     runner_count: int
     routines: list[RoutinePlan]
-    reference: list[Step]
+    reference: list[AreaGroup]  # every exercise in use, by area in the catalogue's order
     theory: Theory
     further_watching: list[Link]
     rows: list[RunnerRow]
@@ -243,7 +260,9 @@ def plan_handout(catalogue: Catalogue, roster: Roster) -> Handout:
     routine_ids = list(dict.fromkeys(roster.routine_of(runner) for runner in roster.runners))
     routines = [plan_routine(catalogue, routine_id) for routine_id in routine_ids]
     used = [step.id for plan in routines for step in plan.steps] + [i for runner in roster.runners for i in runner.add]
-    reference = [plan_step(0, catalogue.exercise(exercise_id), folder=catalogue.folder) for exercise_id in dict.fromkeys(used)]
+    steps = [plan_step(0, catalogue.exercise(exercise_id), catalogue) for exercise_id in dict.fromkeys(used)]
+    reference = [AreaGroup(area.name, [step for step in steps if step.area == area_id]) for area_id, area in catalogue.areas.items()]
+    reference = [group for group in reference if group.steps]
     name = {exercise_id: exercise.name for exercise_id, exercise in catalogue.exercises.items()}
     rows = [
         RunnerRow(

@@ -13,11 +13,12 @@ from typing import Annotated, Literal
 from pydantic import Field
 from pydantic.json_schema import SkipJsonSchema
 
-from cardgen.catalogue import Catalogue, Id, Model, Text, did_you_mean, validate
+from cardgen.catalogue import Catalogue
 from cardgen.dose import Dose
 from cardgen.errors import ProblemsFound
 from cardgen.pictures import check_picture
 from cardgen.source import Document, read_yaml
+from cardgen.validation import Id, Model, Text, did_you_mean, validate
 
 
 class Runner(Model):

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cardgen import bundled
-from cardgen.catalogue import FILES, Model, Text, validate
+from cardgen.catalogue import FILES
 from cardgen.errors import ProblemsFound, UserError
 from cardgen.output import write_atomically
 from cardgen.source import read_yaml
+from cardgen.validation import Model, Text, validate
 
 MARKER = "cardgen.yaml"
 STARTER = Path(__file__).parent / "starter"  # the files init writes, besides the catalogue and schema

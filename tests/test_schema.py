@@ -48,7 +48,7 @@ def test_where_a_file_was_read_from_is_not_in_the_schema():
 
 
 # The repository's own catalogue (an installed cardgen carries a copy, without the schema folder beside it).
-@pytest.mark.parametrize("file", [REPO / "catalogue" / f"{name}.yaml" for name in ("exercises", "routines", "theory")] + [ROSTER])
+@pytest.mark.parametrize("file", [REPO / "catalogue" / f"{name}.yaml" for name in ("exercises", "routines", "theory", "areas")] + [ROSTER])
 def test_files_name_their_schema_on_the_first_line(file):
     if not file.exists():
         pytest.skip("not run from a source checkout")
@@ -78,7 +78,7 @@ def validator():
     return make
 
 
-@pytest.mark.parametrize("name", ["exercises", "routines", "theory"])
+@pytest.mark.parametrize("name", ["exercises", "routines", "theory", "areas"])
 def test_the_bundled_catalogue_fits_its_schema(validator, name):
     errors = list(validator(f"{name}.schema.json").iter_errors(editor_view(bundled("catalogue") / f"{name}.yaml")))
     assert not errors, [e.message for e in errors]
@@ -102,11 +102,28 @@ def test_the_schema_accepts_what_cardgen_accepts(validator, change):
 
 
 @pytest.mark.parametrize("change", [
-    {"cuse": ["typo"]}, {"area": "arms"}, {"id": "Calf Raise"}, {"dose": {"sets": 3}}, {"dose": {"sets": 3, "reps": 10, "hold": 30}},
+    {"cuse": ["typo"]}, {"area": "Arms"}, {"id": "Calf Raise"}, {"dose": {"sets": 3}}, {"dose": {"sets": 3, "reps": 10, "hold": 30}},
     {"dose": {"low": 15, "sets": 3}}, {"dose": {"sets": 3, "reps": "lots"}}, {"cautions": [{"txt": "typo"}]}, {"name": ""},
 ])
 def test_the_schema_refuses_what_cardgen_refuses(validator, change):
     assert not validator("exercises.schema.json").is_valid([EXERCISE | change])
+
+
+def test_a_catalogue_s_own_schema_knows_its_areas_and_kinds(run, tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    (tmp_path / "areas.yaml").write_text("areas: [{id: upper-body, name: Upper body}, {id: hips, name: Hips}]\n"
+                                         "kinds: [{id: plyometrics, name: Plyometrics}]\n", encoding="utf-8")
+    (tmp_path / "exercises.yaml").write_text("- {id: hop, name: Hop, area: hips, kind: plyometrics}\n", encoding="utf-8")
+    (tmp_path / "routines.yaml").write_text("- {id: r, title: R, blocks: [{title: B, exercises: [hop]}]}\n", encoding="utf-8")
+    assert run("schema", "--catalogue", tmp_path, "-o", "own").exit_code == 0
+    own = json.loads(Path("own/exercises.schema.json").read_text(encoding="utf-8"))
+    check = jsonschema.Draft202012Validator(own)
+    assert check.is_valid([{"id": "hop", "name": "Hop", "area": "upper-body", "kind": "plyometrics"}])
+    assert not check.is_valid([EXERCISE])  # calves and strength are not this catalogue's
+    area = own["$defs"]["Exercise"]["properties"]["area"]
+    assert area["description"] == "One of the areas the catalogue's areas.yaml declares: upper-body (Upper body), hips (Hips)."
+    # The general schema takes any area: a catalogue may declare its own.
+    assert jsonschema.Draft202012Validator(schemas()["exercises.schema.json"]).is_valid([EXERCISE | {"area": "upper-body"}])
 
 
 def test_routine_steps_are_ids_or_mappings(validator):

@@ -29,8 +29,8 @@ def test_init_makes_an_editable_workspace(run):
     assert "cd ws" in result.output and "cardgen validate" in result.output
     ws = Path("ws")
     files = sorted(str(p.relative_to(ws)) for p in ws.rglob("*") if p.is_file())
-    assert files == ["README.md", "cardgen.yaml", "catalogue/exercises.yaml", "catalogue/routines.yaml", "catalogue/theory.yaml",
-                     "schema/exercises.schema.json", "schema/roster.schema.json", "schema/routines.schema.json",
+    assert files == ["README.md", "cardgen.yaml", "catalogue/areas.yaml", "catalogue/exercises.yaml", "catalogue/routines.yaml", "catalogue/theory.yaml",
+                     "schema/areas.schema.json", "schema/exercises.schema.json", "schema/roster.schema.json", "schema/routines.schema.json",
                      "schema/theory.schema.json", "team.yaml", "templates/card.html", "templates/theme.css"]
     for name in ("exercises.yaml", "routines.yaml", "theory.yaml"):
         ours, theirs = (ws / "catalogue" / name).read_text(encoding="utf-8"), (bundled("catalogue") / name).read_text(encoding="utf-8")
