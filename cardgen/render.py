@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from cardgen import bundled
+from cardgen.errors import UserError
 from cardgen.imposition import PageLayout
 from cardgen.plan import CardFace, Handout, Sheet
 from cardgen.sandbox import Sandbox, TemplateStopped, template_problem
@@ -15,6 +18,10 @@ from cardgen.sandbox import Sandbox, TemplateStopped, template_problem
 # Trim sizes in millimetres, as the card is read (index cards and the wallet card lie landscape).
 CARD_SIZES = {"a6": (105, 148), "a7": (74, 105), "index-3x5": (127, 76.2), "index-4x6": (152.4, 101.6), "wallet": (85.6, 54)}
 PAPER_SIZES = {"a4": (210, 297), "letter": (215.9, 279.4)}
+# The stylesheets of each document, from templates/style/, in order.
+STYLESHEETS = {"card.html": ("common.css", "card.css"), "sheet.html": ("common.css", "sheet.css", "steps.css"),
+               "handout.html": ("common.css", "sheet.css", "steps.css", "handout.css")}
+MAX_THEME_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -104,9 +111,10 @@ class Renderer:
         return self._render("handout.html", handout=handout, page=page, fonts_css=fonts_css, title=f"{handout.team}: team handout")
 
     def _render(self, name: str, **context) -> str:
+        stylesheets = Markup("\n".join(css_text(bundled("templates") / "style" / file) for file in STYLESHEETS[name]))
         try:
             with self.environment.limits():
-                return self.environment.get_template(name).render(**context)
+                return self.environment.get_template(name).render(**context, stylesheets=stylesheets, theme=self.theme)
         except Exception as error:  # noqa: BLE001 - sorted out by template_problem
             problem = template_problem(error, self.user_templates)
             # The built-in templates are cardgen's own: a mistake there is a bug. With templates of
@@ -114,6 +122,28 @@ class Renderer:
             if problem is None or not self.user_templates and not isinstance(error, (TemplateStopped, MemoryError)):
                 raise
             raise problem from None
+
+
+    @cached_property
+    def theme(self) -> Markup:
+        """The user's ``theme.css`` as CSS, or nothing: a stylesheet, so never run as a template."""
+        file = self.user_templates / "theme.css" if self.user_templates else None
+        if file is None or not file.exists():
+            return Markup("")
+        if not file.resolve().is_relative_to(self.user_templates.resolve()) or not file.is_file():
+            raise UserError(f"{file}: theme.css must be a file in {self.user_templates}, not a link leading out of it")
+        if file.stat().st_size > MAX_THEME_BYTES:
+            raise UserError(f"{file}: larger than {MAX_THEME_BYTES // 1024} KB; a theme is a few rules")
+        try:
+            return css_text(file)
+        except UnicodeDecodeError as error:
+            raise UserError(f"{file}: not UTF-8 text (byte {error.start})") from None
+
+
+def css_text(file: Path) -> Markup:
+    """A stylesheet's text, to go inside the document's <style> as it is: only ``</`` is written
+    ``<\\/`` (the same to CSS), so no stylesheet can end the <style> and start HTML of its own."""
+    return Markup(file.read_text(encoding="utf-8").replace("</", "<\\/"))
 
 
 def _title(titles) -> str:

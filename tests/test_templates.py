@@ -119,3 +119,29 @@ def test_a_template_mistake_is_reported(run, tmp_path):
 
 def test_cardgen_ships_no_theme_css():
     assert not (bundled("templates") / "theme.css").exists(), "theme.css is the user's; the built-in styles live in style/"
+
+
+def test_theme_css_is_css_not_a_template(run, tmp_path):
+    """Nothing in a theme runs: template tags stay text, and it cannot end the <style> of a preview."""
+    marker = tmp_path / "escaped"
+    mine = templates(tmp_path / "mine", theme__css=(
+        ".cards h1 { color: #ff0000; }\n"
+        f"/* {{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}} {{% include 'card.html' %}} */\n"
+        "</style><script>alert(1)</script><style>\n"))
+    assert run("card", "sample-training", "--templates", mine, "-o", "card.html").exit_code == 0
+    html = Path("card.html").read_text(encoding="utf-8")
+    assert "{{ cycler.__init__" in html and "{% include 'card.html' %}" in html
+    assert html.count("</style>") == 1 and "<script>" not in html.split("</style>")[1], "the theme stays inside its <style>"
+    result = run("card", "sample-training", "--templates", mine, "-o", "card.pdf", "--png")
+    assert result.exit_code == 0, result.stderr
+    assert pixels_near(Path("card-1.png"), (255, 0, 0)) > 200, "the theme still applies"
+    assert not marker.exists()
+
+
+def test_a_theme_linked_from_outside_is_refused(run, tmp_path):
+    (tmp_path / "elsewhere.css").write_text("h1 { color: red }", encoding="utf-8")
+    mine = templates(tmp_path / "mine")
+    (mine / "theme.css").symlink_to(tmp_path / "elsewhere.css")
+    result = run("card", "sample-training", "--templates", mine, "-o", "card.pdf")
+    assert result.exit_code == 1 and "theme.css must be a file in" in result.stderr
+    assert not Path("card.pdf").exists()
