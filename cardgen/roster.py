@@ -10,8 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field
-from pydantic.json_schema import SkipJsonSchema
+from pydantic import Field, PrivateAttr
 
 from cardgen.catalogue import Catalogue
 from cardgen.dose import Dose
@@ -40,7 +39,12 @@ class Roster(Model):
     units: Literal["kg", "lb"] = "kg"
     logo: Text | None = Field(default=None, description="A PNG, JPEG or SVG file in the roster's folder.")
     runners: list[Runner] = Field(min_length=1)
-    file: SkipJsonSchema[Path | None] = None  # where it was read from, not something a roster says
+    # Where it was read from: cardgen's to set, so a roster saying ``file:`` is an unknown key.
+    _file: Path | None = PrivateAttr(default=None)
+
+    @property
+    def file(self) -> Path | None:
+        return self._file
 
     def runner(self, name: str) -> Runner:
         """The runner called ``name`` (case and surrounding spaces ignored)."""
@@ -63,7 +67,8 @@ def load_roster(file: Path, catalogue: Catalogue) -> Roster:
     problems.extend(_check_against(document, catalogue))
     if problems:
         raise ProblemsFound(sorted(problems, key=lambda p: p.line or 0))
-    return roster.model_copy(update={"file": Path(file)})
+    roster._file = Path(file)
+    return roster
 
 
 def _check_against(document: Document, catalogue: Catalogue) -> list:

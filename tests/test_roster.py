@@ -97,6 +97,8 @@ def test_validate_several_rosters_and_the_catalogue(run, tmp_path):
     ("team: X\nroutine: cadence\nrunners: []\n", ":3: runners: must not be empty"),
     ("team: X\nroutine: cadence\nstarts: next week\nrunners:\n  - name: A\n", ":3: starts: should be a date like 2026-12-07"),
     ("- just a list\n", ":1: should be a mapping, not a list"),
+    # cardgen notes where a roster came from itself: a roster may not say it.
+    ("team: X\nroutine: cadence\nfile: /etc/passwd\nrunners:\n  - name: A\n", ":3: file: unknown key 'file'"),
 ])
 def test_roster_shape_mistakes(tmp_path, text, message):
     file = tmp_path / "r.yaml"
