@@ -1,7 +1,9 @@
 """The fonts cardgen prints with, shipped inside the package so every machine prints the same.
 
-Cardgen Sans (Inter, subset) sets Latin, Greek and Cyrillic; Cardgen CJK (Noto Sans CJK,
-subset) sets Chinese, Japanese and Korean. Both are OFL; their licences sit beside them.
+Cardgen Sans (Inter, subset) sets Latin, Greek and Cyrillic; Cardgen CJK (Noto Sans CJK SC,
+subset) sets Chinese, Japanese and Korean, and Cardgen CJK JP the Japanese forms of the kanji
+that differ (for text marked ``lang="ja"``); Cardgen Arabic, Hebrew, Devanagari and Thai (Noto
+Sans) set those scripts. All are OFL; their licences sit beside them (see fonts/README.md).
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from cardgen.errors import Problem
 
 
 FONT_DIR = Path(__file__).parent / "fonts"
-FAMILIES = '"Cardgen Sans", "Cardgen CJK"'
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,31 @@ FACES = (
     FontFace("Cardgen Sans", 800, "Inter-ExtraBold.otf"),
     FontFace("Cardgen CJK", 400, "NotoSansCJK-Regular.otf"),
     FontFace("Cardgen CJK", 700, "NotoSansCJK-Bold.otf"),
+    FontFace("Cardgen CJK JP", 400, "NotoSansCJKjp-Regular.otf"),
+    FontFace("Cardgen CJK JP", 700, "NotoSansCJKjp-Bold.otf"),
+    *(FontFace(f"Cardgen {script}", weight, f"NotoSans{script}-{style}.ttf")
+      for script in ("Arabic", "Hebrew", "Devanagari", "Thai") for weight, style in ((400, "Regular"), (700, "Bold"))),
 )
+
+# The script a name is written in, where it says the language: a screen reader then reads the
+# name in that language's voice, and Japanese (any kana) prints with Japanese kanji forms.
+# Kanji alone (田中), Cyrillic or Latin say nothing certain, so they get no language of their own.
+SCRIPT_LANGUAGES = (
+    ("ja", ((0x3040, 0x30FF), (0x31F0, 0x31FF), (0xFF66, 0xFF9F))),  # hiragana, katakana
+    ("ko", ((0xAC00, 0xD7A3), (0x1100, 0x11FF), (0x3130, 0x318F))),  # Hangul
+    ("ar", ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF))),
+    ("he", ((0x0590, 0x05FF),)),
+    ("hi", ((0x0900, 0x097F),)),  # Devanagari: Hindi by far the most often (also Marathi, Nepali)
+    ("th", ((0x0E00, 0x0E7F),)),
+)
+
+
+def script_language(text: str) -> str | None:
+    """The language ``text``'s script tells (``"ja"`` for さくら 田中), or None."""
+    for language, ranges in SCRIPT_LANGUAGES:
+        if any(low <= ord(character) <= high for character in text for low, high in ranges):
+            return language
+    return None
 
 
 @functools.cache

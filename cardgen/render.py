@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from cardgen import bundled
 from cardgen.errors import UserError
+from cardgen.fonts import script_language
 from cardgen.imposition import PageLayout
 from cardgen.plan import CardFace, Handout, Sheet
 from cardgen.sandbox import Sandbox, TemplateStopped, template_problem
@@ -94,6 +95,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
+        self.environment.filters["script_language"] = script_language
 
     def cards(self, cards: list[CardFace], first_of: dict[int, int], pages: list[PageLayout], size: CardSize,
               fold: bool = False, backs: bool = False, fonts_css: str = "") -> str:

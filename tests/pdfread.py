@@ -115,3 +115,70 @@ def text_boxes(pdf: Path, needle: str) -> list[tuple[int, float, float]]:
     finally:
         document.close()
     return found
+
+
+@dataclass
+class DrawnGlyph:
+    page: int
+    font: str  # the font's /BaseFont, subset prefix removed
+    gid: int
+    text: str  # what the font's /ToUnicode says the glyph stands for
+
+
+def glyph_runs(pdf: Path) -> list[list[DrawnGlyph]]:
+    """Every run of glyphs the pages draw (one a text-showing operator), in the order drawn: which
+    font, which glyph id, and the text each glyph stands for. cardgen's PDFs use Identity-H
+    fonts, so each two bytes of a string are a glyph id."""
+    from pypdf.generic import ContentStream
+
+    reader = pypdf.PdfReader(pdf)
+    runs = []
+    for number, page in enumerate(reader.pages):
+        fonts = page["/Resources"].get("/Font", {})
+        maps, font = {}, None
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"Tf":
+                font = fonts[operands[0]].get_object()
+                maps.setdefault(operands[0], _to_unicode(font))
+                name, to_unicode = str(font["/BaseFont"]).split("+", 1)[-1], maps[operands[0]]
+            elif operator in (b"TJ", b"Tj"):
+                assert font["/Encoding"] == "/Identity-H", font["/Encoding"]
+                parts = operands[0] if operator == b"TJ" else [operands[0]]
+                data = b"".join(_raw(part) for part in parts if not isinstance(part, (int, float)))
+                gids = [int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data), 2)]
+                runs.append([DrawnGlyph(number, name, gid, to_unicode.get(gid, "")) for gid in gids])
+    return runs
+
+
+def _raw(string) -> bytes:
+    return string.original_bytes if hasattr(string, "original_bytes") else bytes(string)
+
+
+def _to_unicode(font) -> dict[int, str]:
+    """A /ToUnicode CMap's bfchar and bfrange entries: glyph id -> text."""
+    mapping: dict[int, str] = {}
+    if "/ToUnicode" not in font:
+        return mapping
+    cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+    text = lambda hex_: bytes.fromhex(hex_).decode("utf-16-be")  # noqa: E731
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for code, value in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            mapping[int(code, 16)] = text(value)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for low, high, value in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            start = int(value, 16)
+            for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                mapping[code] = chr(start + offset)
+    return mapping
+
+
+def font_programs(pdf: Path) -> dict[str, bytes]:
+    """The font files embedded in the PDF, by /BaseFont (subset prefix removed)."""
+    programs = {}
+    for page in pypdf.PdfReader(pdf).pages:
+        for font in page["/Resources"].get("/Font", {}).values():
+            font = font.get_object()
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            file = descriptor.get("/FontFile2") or descriptor.get("/FontFile3")
+            programs[str(font["/BaseFont"]).split("+", 1)[-1]] = file.get_object().get_data()
+    return programs

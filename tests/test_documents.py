@@ -101,9 +101,13 @@ def test_chinese_term_prints_with_the_bundled_cjk_font(demo):
 
 
 def test_bundled_fonts_ship_with_their_licences():
-    assert {p.name for p in FONT_DIR.glob("OFL*.txt")} == {"OFL-Inter.txt", "OFL-NotoSansCJK.txt"}
+    assert {p.name for p in FONT_DIR.glob("OFL*.txt")} == {"OFL-Inter.txt", "OFL-NotoSansCJK.txt", "OFL-NotoSans.txt"}
     for licence in FONT_DIR.glob("OFL*.txt"):
         assert "SIL OPEN FONT LICENSE" in licence.read_text(encoding="utf-8").upper()
+    # Every font file is named in a licence.
+    licences = " ".join(licence.read_text(encoding="utf-8") for licence in FONT_DIR.glob("OFL*.txt"))
+    for font in [*FONT_DIR.glob("*.otf"), *FONT_DIR.glob("*.ttf")]:
+        assert font.name.split("-")[0] + "-*" in licences, font.name
 
 
 def test_letter_paper_and_weeks(run):

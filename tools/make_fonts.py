@@ -1,16 +1,22 @@
 #!/usr/bin/env python3
 """Regenerate the fonts bundled in cardgen/fonts/.
 
-Run from the repository root with the project venv:
+Run from the repository root with the project venv, on the Debian packages
+unpacked into a folder (nothing is installed on the machine):
 
-    apt-get install fonts-inter fonts-noto-cjk      # build-time sources only
-    /work/venv/bin/python tools/make_fonts.py
+    apt-get download fonts-inter fonts-noto-cjk fonts-noto-core
+    for deb in fonts-*.deb; do dpkg-deb -x "$deb" font-sources; done
+    .venv/bin/python tools/make_fonts.py --from font-sources
 
-Sources (Debian packages, installed system-wide only to build from):
+(without --from it reads the packages installed on the machine, under /).
+
+Sources (Debian packages, used only to build from):
 
 * fonts-inter     /usr/share/fonts/opentype/inter/Inter-*.otf (static CFF OTFs)
 * fonts-noto-cjk  /usr/share/fonts/opentype/noto/NotoSansCJK-{Regular,Bold}.ttc
-                  (face index 2 = "Noto Sans CJK SC")
+                  (face index 2 = "Noto Sans CJK SC", 0 = "Noto Sans CJK JP")
+* fonts-noto-core /usr/share/fonts/truetype/noto/NotoSans{Arabic,Hebrew,
+                  Devanagari,Thai}-{Regular,Bold}.ttf
 
 Outputs (cardgen/fonts/):
 
@@ -18,7 +24,12 @@ Outputs (cardgen/fonts/):
   family "Cardgen Sans", PostScript names CardgenSans-*
 * NotoSansCJK-{Regular,Bold}.otf, family "Cardgen CJK", PostScript names
   CardgenCJK-Regular / CardgenCJK-Bold
-* OFL-Inter.txt, OFL-NotoSansCJK.txt (copyright + full OFL 1.1 text)
+* NotoSansCJKjp-{Regular,Bold}.otf, family "Cardgen CJK JP": only the
+  characters whose Japanese glyph differs from the Chinese one
+* NotoSans{Arabic,Hebrew,Devanagari,Thai}-{Regular,Bold}.ttf, families
+  "Cardgen Arabic", "Cardgen Hebrew", "Cardgen Devanagari", "Cardgen Thai"
+* OFL-Inter.txt, OFL-NotoSansCJK.txt, OFL-NotoSans.txt (copyright + full
+  OFL 1.1 text)
 * README.md (provenance, coverage, sizes, SHA-256 sums)
 
 The fonts are renamed (OFL: a Modified Version must not claim the original
@@ -33,8 +44,9 @@ document uses, so a name drawn from low glyph ids makes a small PDF.
 The output is deterministic: same source packages -> byte-identical files.
 """
 
+import argparse
+import gzip
 import hashlib
-import subprocess
 import sys
 from pathlib import Path
 from textwrap import indent
@@ -45,14 +57,28 @@ from fontTools.ttLib import TTFont
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "cardgen" / "fonts"
 
-INTER_DIR = Path("/usr/share/fonts/opentype/inter")
-NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
+SOURCE_ROOT = Path("/")  # --from DIR: where the Debian packages were unpacked
+INTER_DIR = Path("usr/share/fonts/opentype/inter")
+NOTO_DIR = Path("usr/share/fonts/opentype/noto")
+NOTO_CORE_DIR = Path("usr/share/fonts/truetype/noto")
 NOTO_SC_INDEX = 2  # face in the .ttc: 0 JP, 1 KR, 2 SC, 3 TC, 4 HK
-INTER_COPYRIGHT_FILE = Path("/usr/share/doc/fonts-inter/copyright")
-NOTO_COPYRIGHT_FILE = Path("/usr/share/doc/fonts-noto-cjk/copyright")
+NOTO_JP_INDEX = 0
+INTER_COPYRIGHT_FILE = Path("usr/share/doc/fonts-inter/copyright")
+NOTO_COPYRIGHT_FILE = Path("usr/share/doc/fonts-noto-cjk/copyright")
+NOTO_CORE_COPYRIGHT_FILE = Path("usr/share/doc/fonts-noto-core/copyright")
 
 SANS_FAMILY = "Cardgen Sans"
 CJK_FAMILY = "Cardgen CJK"
+CJK_JP_FAMILY = "Cardgen CJK JP"
+# Scripts set from the Noto Sans font of their own (whole font kept: each is
+# already one script's font; hinting dropped): source name -> family.
+SCRIPT_FONTS = ["Arabic", "Hebrew", "Devanagari", "Thai"]
+SCRIPT_STYLES = ["Regular", "Bold"]
+
+
+def source(path):
+    """A path of the source packages, under --from DIR if given."""
+    return SOURCE_ROOT / path
 
 # (source file stem, weight label used in names, italic?)
 INTER_STYLES = [
@@ -125,6 +151,7 @@ CJK_BLOCKS = [
     (0x30A0, 0x30FF),  # Katakana
     (0x31F0, 0x31FF),  # Katakana Phonetic Extensions
     (0x3130, 0x318F),  # Hangul Compatibility Jamo
+    (0xAC00, 0xD7A3),  # Hangul Syllables: all 11,172 (KS X 1001 has 2,350)
     (0xFF00, 0xFFEF),  # Halfwidth and Fullwidth Forms
 ]
 
@@ -202,6 +229,8 @@ def cjk_priority_chars():
     groups.append(("Big5 level 1 hanzi (0xA440-0xC67E)", "".join(
         c for code, c in big5.items()
         if BIG5_LEVEL1[0] <= code <= BIG5_LEVEL1[1])))
+    groups.append(("the other modern Hangul syllables (U+AC00-U+D7A3)",
+                   "".join(chr(cp) for cp in range(0xAC00, 0xD7A4))))
     return groups
 
 
@@ -342,12 +371,16 @@ def _source_version(font):
 # ---------------------------------------------------------------- helpers
 
 def dpkg_version(package):
+    """The package's version, from the first line of its Debian changelog
+    ("fonts-noto (20201225-1) unstable; ..."): read the same way whether the
+    package is installed or only unpacked."""
+    changelog = source(Path("usr/share/doc") / package / "changelog.Debian.gz")
     try:
-        return subprocess.run(
-            ["dpkg-query", "-W", "-f=${Version}", package],
-            check=True, capture_output=True, text=True).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        sys.exit(f"{package} is not installed: apt-get install {package}")
+        with gzip.open(changelog, "rt", encoding="utf-8") as text:
+            first = text.readline()
+    except OSError:
+        sys.exit(f"{changelog} not found: unpack or install {package}")
+    return first.split("(", 1)[1].split(")", 1)[0]
 
 
 def ranges_to_unicodes(ranges):
@@ -413,7 +446,7 @@ def ofl_from_debian_copyright(path, stanza):
 def build_inter(unicodes, version_note):
     results = []
     for stem, weight, italic in INTER_STYLES:
-        src = INTER_DIR / f"Inter-{stem}.otf"
+        src = source(INTER_DIR / f"Inter-{stem}.otf")
         font = load(src)
         assert "fvar" not in font, f"{src} is variable; expected static"
         src_version = _source_version(font)
@@ -454,7 +487,7 @@ def build_inter(unicodes, version_note):
 def build_cjk(unicodes, version_note):
     results = []
     for style in CJK_STYLES:
-        src = NOTO_DIR / f"NotoSansCJK-{style}.ttc"
+        src = source(NOTO_DIR / f"NotoSansCJK-{style}.ttc")
         font = load(src, NOTO_SC_INDEX)
         assert font["name"].getDebugName(1) == "Noto Sans CJK SC", src
         src_version = _source_version(font)
@@ -496,9 +529,87 @@ def build_cjk(unicodes, version_note):
     return results, order_report
 
 
+def japanese_differences(candidates):
+    """The characters of ``candidates`` whose glyph in Noto Sans CJK JP is not
+    the one the SC face draws (直, 骨, 写, ！, ...). The faces of the .ttc share
+    one CFF table and differ only in their cmaps, so a different glyph name
+    is a different shape."""
+    ttc = source(NOTO_DIR / "NotoSansCJK-Regular.ttc")
+    jp = TTFont(ttc, fontNumber=NOTO_JP_INDEX, lazy=True).getBestCmap()
+    sc = TTFont(ttc, fontNumber=NOTO_SC_INDEX, lazy=True).getBestCmap()
+    return {cp for cp in candidates if cp in jp and jp[cp] != sc.get(cp)}
+
+
+def build_cjk_jp(unicodes, version_note):
+    """Cardgen CJK JP: the Japanese glyph of each character of ``unicodes``
+    whose Japanese form differs from the SC one; cardgen sets text marked
+    lang="ja" in it first, the rest falls back to Cardgen CJK (same shapes)."""
+    results = []
+    for style in CJK_STYLES:
+        src = source(NOTO_DIR / f"NotoSansCJK-{style}.ttc")
+        font = load(src, NOTO_JP_INDEX)
+        assert font["name"].getDebugName(1) == "Noto Sans CJK JP", src
+        src_version = _source_version(font)
+        subsetter = subset.Subsetter(subset_options([]))
+        subsetter.populate(unicodes=unicodes)
+        subsetter.subset(font)
+        for tag in ("GSUB", "GPOS", "GDEF"):
+            if tag in font:
+                del font[tag]
+        before = _outline_keys(font)
+        reorder_cjk_glyphs(font)
+        ps = f"CardgenCJKJP-{style}"
+        full = f"{CJK_JP_FAMILY} {style}"
+        _replace_names(font, {
+            1: CJK_JP_FAMILY, 2: style, 3: f"{ps};{src_version};cardgen subset",
+            4: full, 6: ps,
+            10: (f"Modified version of Noto Sans CJK JP ({src_version}, "
+                 f"Debian fonts-noto-cjk {version_note}): subset and renamed "
+                 "for cardgen by tools/make_fonts.py."),
+            16: CJK_JP_FAMILY, 17: style, 18: None, 21: None, 22: None,
+        })
+        _rename_cff(font, ps, full, CJK_JP_FAMILY)
+        out = OUT / f"NotoSansCJKjp-{style}.otf"
+        size = save(font, out)
+        assert _outline_keys(load(out)) == before, "reordering changed a glyph"
+        results.append((out, size, font["OS/2"].usWeightClass, "normal", ps))
+        print(f"  {out.name}: {size:,} bytes, {len(font.getGlyphOrder())} glyphs")
+    return results
+
+
+def build_script_fonts(version_note):
+    """Cardgen Arabic, Hebrew, Devanagari and Thai: each Noto Sans font whole
+    (its every character and all its OpenType layout features, which shaping
+    needs), without hinting, renamed."""
+    results = []
+    for script in SCRIPT_FONTS:
+        family = f"Cardgen {script}"
+        for style in SCRIPT_STYLES:
+            src = source(NOTO_CORE_DIR / f"NotoSans{script}-{style}.ttf")
+            font = load(src)
+            src_version = _source_version(font)
+            subsetter = subset.Subsetter(subset_options(["*"]))
+            subsetter.populate(unicodes=font.getBestCmap())
+            subsetter.subset(font)
+            ps = f"Cardgen{script}-{style}"
+            _replace_names(font, {
+                1: family, 2: style, 3: f"{ps};{src_version.split(';')[0]};cardgen subset",
+                4: f"{family} {style}", 6: ps,
+                10: (f"Modified version of Noto Sans {script} ({src_version.split(';')[0]}, "
+                     f"Debian fonts-noto-core {version_note}): hinting dropped "
+                     "and renamed for cardgen by tools/make_fonts.py."),
+                16: family, 17: style, 18: None, 21: None, 22: None,
+            })
+            out = OUT / f"NotoSans{script}-{style}.ttf"
+            size = save(font, out)
+            results.append((out, size, font["OS/2"].usWeightClass, "normal", ps))
+            print(f"  {out.name}: {size:,} bytes, {len(font.getGlyphOrder())} glyphs")
+    return results
+
+
 def write_licences(inter_font, noto_font):
-    inter_ofl = ofl_from_debian_copyright(INTER_COPYRIGHT_FILE, "OFL-1.1")
-    noto_ofl = ofl_from_debian_copyright(NOTO_COPYRIGHT_FILE, "SIL-1.1")
+    inter_ofl = ofl_from_debian_copyright(source(INTER_COPYRIGHT_FILE), "OFL-1.1")
+    noto_ofl = ofl_from_debian_copyright(source(NOTO_COPYRIGHT_FILE), "SIL-1.1")
     inter_copyright = TTFont(inter_font, lazy=True)["name"].getDebugName(0)
     noto_copyright = TTFont(noto_font, fontNumber=NOTO_SC_INDEX,
                             lazy=True)["name"].getDebugName(0)
@@ -520,16 +631,28 @@ def write_licences(inter_font, noto_font):
         copyright=noto_copyright.replace("©", "Copyright"),
         extra="Noto is a trademark of Google Inc. "
               "(https://github.com/notofonts/noto-cjk)",
-        files="NotoSansCJK-*.otf", original="Noto Sans CJK SC",
-        family=CJK_FAMILY,
+        files="NotoSansCJK-*.otf and NotoSansCJKjp-*.otf",
+        original="Noto Sans CJK SC and JP",
+        family=f"{CJK_FAMILY}\" and \"{CJK_JP_FAMILY}",
     ) + noto_ofl, encoding="utf-8")
+    core_font = source(NOTO_CORE_DIR / f"NotoSans{SCRIPT_FONTS[0]}-Regular.ttf")
+    (OUT / "OFL-NotoSans.txt").write_text(header.format(
+        copyright=TTFont(core_font, lazy=True)["name"].getDebugName(0),
+        extra="Noto is a trademark of Google Inc. "
+              "(https://github.com/notofonts)",
+        files=", ".join(f"NotoSans{script}-*.ttf" for script in SCRIPT_FONTS),
+        original=", ".join(f"Noto Sans {script}" for script in SCRIPT_FONTS),
+        family="Cardgen " + "\", \"Cardgen ".join(SCRIPT_FONTS),
+    ) + ofl_from_debian_copyright(source(NOTO_CORE_COPYRIGHT_FILE), "OFL-1.1"),
+        encoding="utf-8")
 
 
 def write_readme(inter_version, noto_version, inter_src_version,
                  noto_src_version, results, cjk_sets, big5_level2,
-                 order_report):
+                 order_report, core_version, jp_count):
     union = set().union(*cjk_sets.values())
-    hangul = sum(0xAC00 <= ord(c) <= 0xD7A3 for c in union)
+    cjk_file = OUT / "NotoSansCJK-Regular.otf"
+    hangul = sum(0xAC00 <= cp <= 0xD7A3 for cp in TTFont(cjk_file, lazy=True).getBestCmap())
     han = sum(0x3400 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFAFF
               for c in union)
     rows = "\n".join(
@@ -544,7 +667,7 @@ def write_readme(inter_version, noto_version, inter_src_version,
         order_rows.append(f"| {first:,}-{last:,} | {label} |" if last >= first
                           else f"| - | {label} (all placed already) |")
         first = last + 1
-    glyph_total = len(TTFont(results[-1][0], lazy=True).getGlyphOrder())
+    glyph_total = len(TTFont(cjk_file, lazy=True).getGlyphOrder())
     order_rows.append(f"| {first:,}-{glyph_total - 1:,} | everything else, "
                       "in source (CID) order |")
     order_table = indent("\n".join(order_rows), "  ")
@@ -560,11 +683,12 @@ def write_readme(inter_version, noto_version, inter_src_version,
 Generated by `tools/make_fonts.py` -- do not edit these files by hand.
 To regenerate (same Debian package versions give byte-identical output):
 
-    apt-get install fonts-inter fonts-noto-cjk   # build-time only
-    /work/venv/bin/python tools/make_fonts.py    # from the repository root
+    apt-get download fonts-inter fonts-noto-cjk fonts-noto-core
+    for deb in fonts-*.deb; do dpkg-deb -x "$deb" font-sources; done
+    .venv/bin/python tools/make_fonts.py --from font-sources   # from the repository root
 
 Nothing here depends on system fonts at runtime; the Debian packages are only
-the source the files are cut from.
+the source the files are cut from (unpacked, not installed).
 
 | File | Bytes | Weight | Style | PostScript name |
 |------|------:|-------:|-------|-----------------|
@@ -595,12 +719,13 @@ the source the files are cut from.
 * Family renamed to **Cardgen CJK** (name IDs 1/4/6/16/17, CFF and FD names).
 * Kept characters (the union of):
   - blocks: CJK Symbols and Punctuation, Hiragana, Katakana (+ Phonetic
-    Extensions), Hangul Compatibility Jamo, Halfwidth and Fullwidth Forms,
-    ASCII;
+    Extensions), Hangul Compatibility Jamo, every modern Hangul syllable
+    (U+AC00-U+D7A3, 11,172: KS X 1001 alone lacks names like 똠),
+    Halfwidth and Fullwidth Forms, ASCII;
   - every character of the national standards, found by decoding every
     two-byte code with Python's codecs:
 {cjk_counts}
-    - i.e. {big5_note}; {hangul:,} Hangul syllables, {han:,} ideographs.
+    - i.e. {big5_note}; {han:,} ideographs; {hangul:,} Hangul syllables in all.
 * Glyph shapes are the SC (Simplified Chinese) defaults; Japanese/Korean
   locale variants ('locl') are not kept. No layout features, no vertical
   metrics, no hinting.
@@ -634,6 +759,34 @@ the source the files are cut from.
   keeps the subtable under format 4's 64 KB limit.
 * License: SIL OFL 1.1, see `OFL-NotoSansCJK.txt`.
 
+## Cardgen CJK JP (`NotoSansCJKjp-*.otf`)
+
+* Source: the same `.ttc` files, face 0 ("Noto Sans CJK JP").
+* Kept: ASCII and the no-break space (Pango sets a space between two
+  Japanese characters in the font of the first), and the {jp_count:,}
+  characters (of JIS X 0208 and the kana, punctuation and fullwidth blocks)
+  whose JP glyph is not the SC one: the
+  faces of the `.ttc` share one CFF table and differ only in their cmaps, so
+  a different glyph there is a different shape (直, 骨, 写, 角, ！, ...).
+* cardgen sets text marked `lang="ja"` (`:lang(ja)` in
+  `templates/style/common.css`) in "Cardgen Sans", "Cardgen CJK JP",
+  "Cardgen CJK": each character this font lacks has the same shape in
+  Cardgen CJK. Same glyph order, renumbering and checks as Cardgen CJK.
+* License: SIL OFL 1.1, see `OFL-NotoSansCJK.txt`.
+
+## Cardgen Arabic, Hebrew, Devanagari, Thai (`NotoSans*-*.ttf`)
+
+* Source: Debian `fonts-noto-core` {core_version},
+  `/usr/share/fonts/truetype/noto/NotoSans{{Arabic,Hebrew,Devanagari,Thai}}-{{Regular,Bold}}.ttf`.
+* Each font is kept whole (every character, all OpenType layout features:
+  joining forms, ligatures, mark positioning and reordering need them);
+  TrueType hinting is dropped. Renamed to **Cardgen Arabic**, **Cardgen
+  Hebrew**, **Cardgen Devanagari**, **Cardgen Thai** (name IDs 1/4/6/16/17).
+* They follow the Latin and CJK families in cardgen's font list, so only the
+  characters those lack come from them. Pango shapes each run with HarfBuzz
+  and lays right-to-left text out right to left.
+* License: SIL OFL 1.1, see `OFL-NotoSans.txt`.
+
 ## CSS
 
 ```css
@@ -645,7 +798,9 @@ the source the files are cut from.
              src: url(NotoSansCJK-Regular.otf); }}
 @font-face {{ font-family: "Cardgen CJK"; font-weight: 700;
              src: url(NotoSansCJK-Bold.otf); }}
-body {{ font-family: "Cardgen Sans", "Cardgen CJK"; }}
+body {{ font-family: "Cardgen Sans", "Cardgen CJK", "Cardgen Arabic", "Cardgen Hebrew",
+                    "Cardgen Devanagari", "Cardgen Thai"; }}
+:lang(ja) {{ font-family: "Cardgen Sans", "Cardgen CJK JP", "Cardgen CJK", ...; }}
 ```
 
 ## In PDFs made by WeasyPrint
@@ -668,9 +823,15 @@ roughly 0.5 s per Inter face and 1 s per CJK face used in a document.
 
 
 def main():
+    global SOURCE_ROOT
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--from", dest="root", type=Path, default=Path("/"),
+                        help="folder the Debian packages were unpacked into (dpkg-deb -x)")
+    SOURCE_ROOT = parser.parse_args().root.resolve()
     OUT.mkdir(parents=True, exist_ok=True)
     inter_version = dpkg_version("fonts-inter")
     noto_version = dpkg_version("fonts-noto-cjk")
+    core_version = dpkg_version("fonts-noto-core")
 
     print(f"Inter from fonts-inter {inter_version}")
     inter_results = build_inter(ranges_to_unicodes(INTER_RANGES), inter_version)
@@ -691,14 +852,24 @@ def main():
             continue
         break
 
-    write_licences(INTER_DIR / "Inter-Regular.otf",
-                   NOTO_DIR / "NotoSansCJK-Regular.ttc")
+    jis = {ord(c) for c in national_standard_chars()["JIS X 0208 (euc_jp)"]}
+    jp_unicodes = japanese_differences(jis | ranges_to_unicodes(CJK_BLOCKS))
+    print(f"Noto Sans CJK JP: {len(jp_unicodes):,} characters drawn differently from SC")
+    # Spaces and ASCII too: Pango gives a space between two Japanese characters the font of
+    # the one before it without asking whether that font has a space (.notdef otherwise).
+    jp_results = build_cjk_jp(jp_unicodes | ranges_to_unicodes(CJK_BLOCKS[:2]), noto_version)
+    print(f"Noto Sans Arabic, Hebrew, Devanagari, Thai from fonts-noto-core {core_version}")
+    script_results = build_script_fonts(core_version)
+
+    write_licences(source(INTER_DIR / "Inter-Regular.otf"),
+                   source(NOTO_DIR / "NotoSansCJK-Regular.ttc"))
     write_readme(
         inter_version, noto_version,
-        _source_version(TTFont(INTER_DIR / "Inter-Regular.otf", lazy=True)),
-        _source_version(TTFont(NOTO_DIR / "NotoSansCJK-Regular.ttc",
+        _source_version(TTFont(source(INTER_DIR / "Inter-Regular.otf"), lazy=True)),
+        _source_version(TTFont(source(NOTO_DIR / "NotoSansCJK-Regular.ttc"),
                                fontNumber=NOTO_SC_INDEX, lazy=True)),
-        inter_results + cjk_results, cjk_sets, big5_level2, order_report)
+        inter_results + cjk_results + jp_results + script_results, cjk_sets,
+        big5_level2, order_report, core_version, len(jp_unicodes))
     print(f"Wrote {OUT.relative_to(ROOT)}/")
 
 

@@ -1,0 +1,144 @@
+"""Every script from the bundled fonts: Arabic and Hebrew right to left and joined, Devanagari and
+Thai shaped, Japanese in its own glyph forms, every Hangul syllable; read back from the PDFs by
+the glyphs drawn and the font programs embedded, not only the text layer."""
+
+import io
+from pathlib import Path
+
+import pytest
+from fontTools.pens.recordingPen import RecordingPen
+from fontTools.ttLib import TTFont
+
+from cardgen.fonts import FACES, FONT_DIR, covered, script_language
+from pdfread import font_programs, glyph_runs
+
+NAMES = {"Arabic": "محمد الأحمد", "Hebrew": "דוד כהן", "Devanagari": "अर्जुन शर्मा", "Thai": "สมชาย ใจดี"}
+BUNDLED = {TTFont(face.path, lazy=True)["name"].getDebugName(6) for face in FACES}
+
+
+def roster(tmp_path, names, routine="cadence") -> Path:
+    team = tmp_path / "team.yaml"
+    team.write_text(f"team: World\nroutine: {routine}\nrunners:\n" + "".join(f"  - name: {name}\n" for name in names), encoding="utf-8")
+    return team
+
+
+def postscript_name(program: bytes) -> str:
+    font = TTFont(io.BytesIO(program), lazy=True)
+    return font["CFF "].cff.fontNames[0] if "CFF " in font else font["name"].getDebugName(6)
+
+
+def outline(font: TTFont, glyph: str | int):
+    """What a glyph draws (pen commands) and its advance: equal outlines look the same."""
+    name = font.getGlyphOrder()[glyph] if isinstance(glyph, int) else glyph
+    pen = RecordingPen()
+    font.getGlyphSet()[name].draw(pen)
+    return pen.value, font["hmtx"][name][0]
+
+
+def bundled_font(file: str) -> TTFont:
+    return TTFont(FONT_DIR / file)
+
+
+@pytest.fixture(scope="module")
+def script_cards(tmp_path_factory):
+    from click.testing import CliRunner
+
+    from cardgen.cli import cli
+
+    folder = tmp_path_factory.mktemp("scripts")
+    result = CliRunner().invoke(cli, ["batch", str(roster(folder, NAMES.values())), "-o", str(folder / "out"), "--format", "card", "--jobs", "1"])
+    assert result.exit_code == 0, result.stderr
+    return result.stderr, {script: folder / "out" / f"{name} - card.pdf" for script, name in NAMES.items()}
+
+
+def test_names_in_four_scripts_warn_about_nothing(script_cards):
+    stderr, _ = script_cards
+    assert "warning" not in stderr, stderr
+
+
+@pytest.mark.parametrize("script", NAMES)
+def test_a_name_prints_from_the_bundled_font_of_its_script(script_cards, script):
+    _, cards = script_cards
+    pdf = cards[script]
+    programs = font_programs(pdf)
+    # The embedded fonts are cardgen's own (renamed, so no installed Noto or DejaVu passes for them).
+    assert {postscript_name(program) for program in programs.values()} <= BUNDLED, programs.keys()
+    assert any(name.startswith(f"Cardgen-{script}") for name in programs)
+    # The name is drawn by the script's font. (WeasyPrint gives a glyph one text however many
+    # clusters use it, so the text layer of a Devanagari name with two conjuncts is not exact.)
+    runs = [run for run in glyph_runs(pdf) if run and run[0].font.startswith(f"Cardgen-{script}")]
+    assert runs and all(glyph.font.startswith(f"Cardgen-{script}") for run in runs for glyph in run)
+    if script != "Devanagari":
+        assert set(NAMES[script]) <= set("".join(glyph.text for run in runs for glyph in run))
+    # No glyph of any run is .notdef (glyph 0, the box).
+    assert all(glyph.gid != 0 for run in glyph_runs(pdf) for glyph in run)
+
+
+@pytest.mark.parametrize("script", ["Arabic", "Hebrew"])
+def test_a_right_to_left_name_is_drawn_right_to_left(script_cards, script):
+    _, cards = script_cards
+    runs = [run for run in glyph_runs(cards[script]) if run and run[0].font.startswith(f"Cardgen-{script}")]
+    assert runs
+    # Glyphs are drawn left to right across the page: read back to front, they spell the name.
+    for run in runs:
+        assert "".join(glyph.text for glyph in reversed(run)).strip() == NAMES[script]
+
+
+@pytest.mark.parametrize("script", ["Arabic", "Devanagari"])
+def test_a_name_is_shaped(script_cards, script):
+    """Joining forms (Arabic) and conjuncts and reph (Devanagari) are other glyphs than the ones
+    the characters map to on their own: with no shaping, every glyph would be its character's own."""
+    _, cards = script_cards
+    font = bundled_font(f"NotoSans{script}-Bold.ttf")
+    cmap, order = font.getBestCmap(), font.getGlyphOrder()
+    run = next(run for run in glyph_runs(cards[script]) if run and run[0].font.startswith(f"Cardgen-{script}"))
+    own = [glyph for glyph in run if len(glyph.text) == 1 and order[glyph.gid] == cmap[ord(glyph.text)]]
+    assert len(own) < len([glyph for glyph in run if glyph.text != " "]), [(glyph.text, order[glyph.gid]) for glyph in run]
+    if script == "Arabic":  # the letters that join are all in their joining forms
+        assert all(glyph.text in (" ", "ا") for glyph in own), [(glyph.text, order[glyph.gid]) for glyph in own]
+
+
+def kanji_outline(pdf: Path, kanji: str):
+    """The outline of the glyph the PDF draws for ``kanji``, read from the embedded font program,
+    and the name of the font it is drawn in."""
+    glyph = next(glyph for run in glyph_runs(pdf) for glyph in run if glyph.text == kanji)
+    embedded = TTFont(io.BytesIO(font_programs(pdf)[glyph.font]))
+    return glyph.font, outline(embedded, glyph.gid)
+
+
+def test_a_japanese_name_prints_in_japanese_glyph_forms(run, tmp_path):
+    """直 and 骨 are drawn differently in Japan and China; さくら makes the name Japanese."""
+    names = {"ja": "直子 さくら 骨川", "zh": "直树 骨李"}
+    result = run("batch", roster(tmp_path, names.values()), "-o", "out", "--format", "card", "--jobs", "1")
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+    japanese, chinese = bundled_font("NotoSansCJKjp-Bold.otf"), bundled_font("NotoSansCJK-Bold.otf")
+    for kanji in "直骨":
+        jp_form = outline(japanese, japanese.getBestCmap()[ord(kanji)])
+        sc_form = outline(chinese, chinese.getBestCmap()[ord(kanji)])
+        assert jp_form != sc_form
+        font, drawn = kanji_outline(Path("out") / f"{names['ja']} - card.pdf", kanji)
+        assert font.startswith("Cardgen-CJK-JP") and drawn == jp_form, kanji
+        font, drawn = kanji_outline(Path("out") / f"{names['zh']} - card.pdf", kanji)
+        assert drawn == sc_form, kanji
+
+
+def test_every_modern_hangul_syllable_is_covered(run, tmp_path):
+    assert all(code in covered() for code in range(0xAC00, 0xD7A4))
+    team = roster(tmp_path, ["박똠이"])
+    assert "warning" not in run("validate", team).stderr
+    result = run("card", "--roster", team, "--runner", "박똠이", "-o", "card.pdf")
+    assert result.exit_code == 0 and "warning" not in result.stderr, result.stderr
+    drawn = [glyph for run_ in glyph_runs(Path("card.pdf")) for glyph in run_ if glyph.text == "똠"]
+    assert drawn and all(glyph.font.startswith("Cardgen-CJK") and glyph.gid != 0 for glyph in drawn)
+
+
+def test_the_glyph_check_knows_every_bundled_script():
+    for name in NAMES.values():
+        assert all(ord(character) in covered() for character in name.replace(" ", ""))
+    assert ord("\U0001F3C3") not in covered()
+
+
+@pytest.mark.parametrize(("name", "language"), [("さくら 田中", "ja"), ("김민준", "ko"), ("محمد الأحمد", "ar"), ("דוד כהן", "he"),
+                                                ("अर्जुन शर्मा", "hi"), ("สมชาย ใจดี", "th"), ("李小龙", None), ("Ann Lee", None)])
+def test_a_names_script_tells_its_language_only_when_it_can(name, language):
+    assert script_language(name) == language
