@@ -231,8 +231,10 @@ def load_catalogue(folder: Path) -> Catalogue:
         for field, declared in (("area", areas), ("kind", kinds)):
             if vocabulary_read and getattr(exercise, field) not in declared:
                 problems.append(exercises_doc.problem((raw_index[exercise.id], field), _undeclared(field, getattr(exercise, field), declared, vocabulary_doc)))
-        if exercise.picture and (why_not := check_picture(exercise.picture, folder)):
-            problems.append(exercises_doc.problem((raw_index[exercise.id], "picture"), why_not))
+        if exercise.picture:
+            place = exercises_doc.problem((raw_index[exercise.id], "picture"), "")
+            if why_not := check_picture(exercise.picture, folder, place.place):
+                problems.append(exercises_doc.problem((raw_index[exercise.id], "picture"), why_not))
     if problems:
         raise ProblemsFound(sorted(problems, key=lambda p: (str(p.file), p.line or 0)))
     return Catalogue(exercises=exercise_ids, routines=routine_ids, theory=theory, folder=folder, areas=areas, kinds=kinds)

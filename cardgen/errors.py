@@ -23,9 +23,14 @@ class Problem:
     where: str
     message: str
 
-    def __str__(self) -> str:
+    @property
+    def place(self) -> str:
+        """``FILE:LINE: where``, without the message."""
         place = f"{self.file}:{self.line}" if self.line else f"{self.file}"
-        return f"{place}: {self.where}: {self.message}" if self.where else f"{place}: {self.message}"
+        return f"{place}: {self.where}" if self.where else place
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}"
 
 
 class ProblemsFound(UserError):

@@ -60,22 +60,32 @@ def resource_errors_reported():
         raise ResourceRefused(str(cause) if isinstance(cause, ResourceRefused) else f"{error}: {cause}") from None
 
 
+# A warning line, "warning: " included, is never longer than this.
+MAX_WARNING = 300
+
+
 class EngineWarnings(logging.Handler):
-    """Collects what WeasyPrint warns about while it works (a picture it can't read, say)."""
+    """Collects what WeasyPrint warns about while it works (a picture it can't read, say), each
+    once, readable: a picture named by its file and the line that named it, never its data."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
+        from cardgen.pictures import without_data_uris
+
+        message = " ".join(without_data_uris(record.getMessage()).split())
+        if len(message) > MAX_WARNING - len("warning: PDF engine: "):
+            message = message[:MAX_WARNING - len("warning: PDF engine: ") - 1] + "…"
         if message not in self.messages:
             self.messages.append(message)
 
 
 @contextmanager
-def engine_warnings(strict: bool):
-    """Report WeasyPrint's warnings on stderr, or with ``strict`` fail on the first batch of them."""
+def engine_warnings(strict: bool, reported: set[str] | None = None):
+    """Report WeasyPrint's warnings on stderr (each once, where ``reported`` holds those already
+    told), or with ``strict`` fail on the first batch of them."""
     logger = logging.getLogger("weasyprint")
     handler = EngineWarnings()
     logger.addHandler(handler)
@@ -83,10 +93,13 @@ def engine_warnings(strict: bool):
         yield
     finally:
         logger.removeHandler(handler)
-    if handler.messages and strict:
-        raise UserError("the PDF engine warned (and --strict makes that an error):\n  " + "\n  ".join(handler.messages))
-    for message in handler.messages:
-        sys.stderr.write(f"warning: {message}\n")
+    messages = [message for message in handler.messages if message not in (reported or ())]
+    if messages and strict:
+        raise UserError("the PDF engine warned (and --strict makes that an error):\n  " + "\n  ".join(messages))
+    for message in messages:
+        sys.stderr.write(f"warning: PDF engine: {message}\n")
+    if reported is not None:
+        reported.update(messages)
 
 
 class Press:
@@ -100,6 +113,7 @@ class Press:
         from weasyprint.text.fonts import FontConfiguration
 
         self.strict = strict
+        self.reported: set[str] = set()  # the engine's warnings already told
         self.font_config = FontConfiguration()
         self.fetcher = make_fetcher(user_templates)
         self.base_url = (user_templates or bundled("templates")).resolve().as_uri() + "/"
@@ -110,7 +124,7 @@ class Press:
         """Lay ``html`` out into pages (a WeasyPrint Document)."""
         from weasyprint import HTML
 
-        with resource_errors_reported(), engine_warnings(self.strict):
+        with resource_errors_reported(), engine_warnings(self.strict, self.reported):
             document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher)
             document = document.render(stylesheets=self.stylesheets, font_config=self.font_config)
         # Same inputs, same bytes: no clock in the PDF unless SOURCE_DATE_EPOCH names the moment.
@@ -125,7 +139,7 @@ class Press:
 
     def write(self, document) -> bytes:
         """The PDF of a laid-out document."""
-        with engine_warnings(self.strict):
+        with engine_warnings(self.strict, self.reported):
             return document.write_pdf()
 
     @staticmethod
@@ -164,7 +178,7 @@ class Press:
         return overflowing
 
     def pdf_of(self, document, pages: list) -> bytes:
-        with engine_warnings(self.strict):
+        with engine_warnings(self.strict, self.reported):
             return document.copy(pages).write_pdf()
 
 

@@ -84,7 +84,7 @@ def _check_against(document: Document, catalogue: Catalogue) -> list:
 
     check(("routine",), data.get("routine"), "routine", catalogue.routines)
     logo = data.get("logo")
-    if isinstance(logo, str) and (why_not := check_picture(logo, document.file.parent)):
+    if isinstance(logo, str) and (why_not := check_picture(logo, document.file.parent, document.problem(("logo",), "").place)):
         problems.append(document.problem(("logo",), why_not))
     seen: dict[str, int] = {}
     for index, runner in enumerate(runners):
