@@ -84,9 +84,10 @@ def roster_file(roster: Path | None) -> Path | None:
     return roster or (workspace.roster if workspace else None)
 
 
-def load(catalogue_dir: Path | None, *rosters: Path, check_glyphs: bool = True):
-    """The catalogue, checked; with ``check_glyphs``, any characters of it (or of ``rosters``)
-    that no bundled font draws are warned about (reading the fonts takes a moment)."""
+def load(catalogue_dir: Path | None, *rosters: Path, check_glyphs: bool = True, runner: str | None = None):
+    """The catalogue, checked; with ``check_glyphs``, any characters of it (or of ``rosters``, or
+    with ``runner`` of that runner alone) that no bundled font draws are warned about (reading the
+    fonts takes a moment)."""
     from cardgen.catalogue import FILES, load_catalogue
 
     folder = catalogue_folder(catalogue_dir)
@@ -95,7 +96,7 @@ def load(catalogue_dir: Path | None, *rosters: Path, check_glyphs: bool = True):
     if check_glyphs:
         from cardgen.fonts import glyph_warnings_in
 
-        for warning in glyph_warnings_in([*(Path(folder) / name for name in FILES.values()), *rosters]):
+        for warning in glyph_warnings_in([*(Path(folder) / name for name in FILES.values()), *rosters], runner):
             click.echo(f"warning: {warning}", err=True)
     return catalogue
 
@@ -357,7 +358,7 @@ def one_document(kind: str, catalogue_dir, templates_dir, routine_id, roster_fil
     from cardgen.output import file_stem
     from cardgen.roster import load_roster
 
-    catalogue = load(catalogue_dir, *([roster_file] if roster_file and roster_file.is_file() else []))
+    catalogue = load(catalogue_dir, *([roster_file] if roster_file and roster_file.is_file() else []), runner=runner_name)
     roster = runner = None
     if roster_file or runner_name:
         if not (roster_file and runner_name):

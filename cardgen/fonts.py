@@ -75,29 +75,53 @@ def covered() -> frozenset[int]:
     return frozenset().union(*(TTFont(face.path, lazy=True).getBestCmap() for face in FACES))
 
 
-def glyph_warnings(document) -> list[Problem]:
-    """A warning for each character of a YAML document (a ``source.Document``) that no bundled
-    font draws: it would print as a box, or in whatever font the machine has."""
+def glyph_warnings(document, within: tuple = ()) -> list[Problem]:
+    """A warning for each text of a YAML document (a ``source.Document``), or of the part of it at
+    path ``within``, that has characters no bundled font draws: they would print as boxes, or in
+    whatever font the machine has. One a text, naming the scripts (or the characters) missing."""
     warnings = []
     for path, text in document.strings():
-        for character in dict.fromkeys(text):
-            if not character.isspace() and unicodedata.category(character) not in ("Cc", "Cf") and ord(character) not in covered():
-                name = unicodedata.name(character, "unnamed character")
-                warnings.append(document.problem(path, f"no bundled font has '{character}' (U+{ord(character):04X} {name}); it may print as a box"))
+        if tuple(path[:len(within)]) != tuple(within):
+            continue
+        missing = [character for character in dict.fromkeys(text) if not character.isspace()
+                   and unicodedata.category(character) not in ("Cc", "Cf") and ord(character) not in covered()]
+        if missing:
+            shown = text if len(text) <= 60 else text[:59] + "…"
+            warnings.append(document.problem(path, f"'{shown}': no bundled font draws {_missing(missing)}; it would print as boxes"))
     return warnings
 
 
-def glyph_warnings_in(files) -> list[Problem]:
-    """``glyph_warnings`` for each of the YAML ``files`` that exists (already checked, so readable)."""
+def _missing(characters: list[str]) -> str:
+    """``Devanagari``, ``Ethiopic or Tibetan``, ``'🏃' (U+1F3C3 RUNNER)``: scripts by name, symbols one by one."""
+    from fontTools.unicodedata import script, script_name
+
+    scripts = list(dict.fromkeys(script_name(script(c)) for c in characters if script(c) not in ("Zyyy", "Zinh", "Zzzz")))
+    others = [c for c in characters if script(c) in ("Zyyy", "Zinh", "Zzzz")]
+    named = [f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')})" for c in others[:3]]
+    if len(others) > 3:
+        named.append(f"{len(others) - 3} more")
+    return " or ".join([", ".join(scripts[:4])] * bool(scripts) + [", ".join(named)] * bool(named))
+
+
+def glyph_warnings_in(files, runner: str | None = None) -> list[Problem]:
+    """``glyph_warnings`` for each of the YAML ``files`` that exists (already checked, so readable);
+    with ``runner``, a roster's only for that runner (what their card or sheet prints)."""
     from cardgen.errors import ProblemsFound
     from cardgen.source import read_yaml
 
     warnings = []
     for file in files:
         try:
-            warnings.extend(glyph_warnings(read_yaml(Path(file))))
+            document = read_yaml(Path(file))
         except ProblemsFound:
-            pass  # an unreadable file has its own problems to report
+            continue  # an unreadable file has its own problems to report
+        runners = document.data.get("runners") if isinstance(document.data, dict) else None
+        within: tuple = ()
+        if runner is not None and isinstance(runners, list):
+            wanted = runner.strip().casefold()
+            index = next((i for i, r in enumerate(runners) if isinstance(r, dict) and str(r.get("name", "")).strip().casefold() == wanted), None)
+            within = ("runners", index)
+        warnings.extend(glyph_warnings(document, within))
     return warnings
 
 

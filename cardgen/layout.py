@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from datetime import datetime, timezone
 from contextlib import contextmanager
@@ -62,6 +63,7 @@ def resource_errors_reported():
 
 # A warning line, "warning: " included, is never longer than this.
 MAX_WARNING = 300
+NOTDEF = re.compile(r'\.notdef glyph rendered for Unicode string unsupported by fonts: "(.*)"', re.DOTALL)
 
 
 class EngineWarnings(logging.Handler):
@@ -71,15 +73,29 @@ class EngineWarnings(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.boxes: dict[str, None] = {}  # characters drawn as boxes: one line for them all
 
     def emit(self, record: logging.LogRecord) -> None:
         from cardgen.pictures import without_data_uris
 
+        if box := NOTDEF.match(record.getMessage()):
+            if not self.boxes:
+                self.messages.append("")  # the place of the line about them, filled in by lines()
+            self.boxes[box.group(1)] = None
+            return
         message = " ".join(without_data_uris(record.getMessage()).split())
-        if len(message) > MAX_WARNING - len("warning: PDF engine: "):
-            message = message[:MAX_WARNING - len("warning: PDF engine: ") - 1] + "…"
+        message = _cut(message)
         if message not in self.messages:
             self.messages.append(message)
+
+    def lines(self) -> list[str]:
+        boxes = f"drew a box for {len(self.boxes)} character{'s' if len(self.boxes) != 1 else ''} no font has: {' '.join(self.boxes)}"
+        return [message or _cut(boxes) for message in self.messages]
+
+
+def _cut(message: str) -> str:
+    room = MAX_WARNING - len("warning: PDF engine: ")
+    return message if len(message) <= room else message[:room - 1] + "…"
 
 
 @contextmanager
@@ -93,7 +109,7 @@ def engine_warnings(strict: bool, reported: set[str] | None = None):
         yield
     finally:
         logger.removeHandler(handler)
-    messages = [message for message in handler.messages if message not in (reported or ())]
+    messages = [message for message in handler.lines() if message not in (reported or ())]
     if messages and strict:
         raise UserError("the PDF engine warned (and --strict makes that an error):\n  " + "\n  ".join(messages))
     for message in messages:

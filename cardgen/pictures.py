@@ -77,9 +77,12 @@ def _check_raster(data: bytes, kind: str) -> str | None:
     """Why a PNG or JPEG won't do: too many pixels (from the header, before decoding), or it doesn't decode."""
     import io
 
-    from PIL import Image
+    from PIL import Image, ImageFile
 
-    bomb_limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None  # the size is checked here, with a clearer message
+    # The size is checked here, with a clearer message; and a truncated file is broken, whoever
+    # (WeasyPrint) asked Pillow to let such files pass.
+    bomb_limit, Image.MAX_IMAGE_PIXELS = Image.MAX_IMAGE_PIXELS, None
+    truncated, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with Image.open(io.BytesIO(data), formats=[kind]) as image:
             width, height = image.size
@@ -92,7 +95,7 @@ def _check_raster(data: bytes, kind: str) -> str | None:
     except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for a broken file
         return f"cannot be read as a {kind} picture ({_short(str(error)) or type(error).__name__})"
     finally:
-        Image.MAX_IMAGE_PIXELS = bomb_limit
+        Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES = bomb_limit, truncated
     return None
 
 

@@ -11,7 +11,7 @@ import zlib
 from pathlib import Path
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageFile
 
 from cardgen.pictures import check_picture, without_data_uris, picture_data_uri
 
@@ -69,7 +69,8 @@ def with_picture(catalogue: Path, name: str) -> int:
     ("x.png", "just some text", "is not a PNG, JPEG or SVG picture, whatever its name says"),
     ("x.png", "TRUNCATED", "cannot be read as a PNG picture"),
 ])
-def test_validate_refuses_pictures_with_a_reason(run, catalogue_copy, name, content, message):
+def test_validate_refuses_pictures_with_a_reason(run, catalogue_copy, monkeypatch, name, content, message):
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)  # as WeasyPrint sets it, once imported
     data = {"PNG": small_png(), "TRUNCATED": small_png()[:60], "JPEG": b"\xff\xd8\xff\xe0" + small_png()}.get(content, content)
     (catalogue_copy / name).write_bytes(data if isinstance(data, bytes) else data.encode())
     line = with_picture(catalogue_copy, name)

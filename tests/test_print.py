@@ -133,9 +133,38 @@ def test_a_character_no_font_has_is_named(run, tmp_path):
     team.write_text("team: T\nroutine: cadence\nrunners:\n  - name: Ann\n    notes: Run 🏃 fast\n", encoding="utf-8")
     result = run("validate", team)
     assert result.exit_code == 0
-    assert f"warning: {team}:5: runners[Ann].notes: no bundled font has '🏃' (U+1F3C3 RUNNER)" in result.stderr
+    assert f"warning: {team}:5: runners[Ann].notes: 'Run 🏃 fast': no bundled font draws '🏃' (U+1F3C3 RUNNER); it would print as boxes" \
+        in result.stderr.splitlines()
     result = run("card", "--roster", team, "--runner", "Ann", "-o", "ann.pdf")
     assert result.exit_code == 0 and "U+1F3C3" in result.stderr
+
+
+# Scripts no bundled font draws (checked below, as the bundled fonts may grow): Ethiopic and Tibetan.
+UNDRAWN = {"Ethiopic": "አበበ ቢቂላ", "Tibetan": "བསྟན་འཛིན"}
+
+
+def test_text_no_font_draws_is_warned_once_a_field_and_only_for_what_is_printed(run, tmp_path):
+    from cardgen.fonts import covered
+
+    assert not any(ord(c) in covered() for text in UNDRAWN.values() for c in text if not c.isspace()), "pick another script"
+    team = tmp_path / "team.yaml"
+    team.write_text("team: T\nroutine: cadence\nrunners:\n  - name: Ann\n"
+                    + "".join(f"  - name: {text}\n    notes: {text} {text}\n" for text in UNDRAWN.values()), encoding="utf-8")
+    result = run("card", "--roster", team, "--runner", "Ann", "-o", "ann.pdf")
+    assert result.exit_code == 0 and result.stderr == "", "Ann's card prints none of the others"
+    result = run("card", "--roster", team, "--runner", UNDRAWN["Ethiopic"], "-o", "abebe.pdf")
+    assert result.exit_code == 0
+    text = UNDRAWN["Ethiopic"]
+    assert result.stderr.splitlines() == [
+        f"warning: {team}:5: runners[{text}].name: '{text}': no bundled font draws Ethiopic; it would print as boxes",
+        f"warning: {team}:6: runners[{text}].notes: '{text} {text}': no bundled font draws Ethiopic; it would print as boxes",
+        "warning: PDF engine: drew a box for 5 characters no font has: አ በ ቢ ቂ ላ"]
+    result = run("validate", team)
+    assert result.exit_code == 0
+    assert [line.split(": '")[0].rsplit(": ", 1)[1] for line in result.stderr.splitlines()] == \
+        [f"runners[{t}].{field}" for t in UNDRAWN.values() for field in ("name", "notes")]
+    assert "Tibetan; it would" in result.stderr
+    assert max(len(line) for line in result.stderr.splitlines()) <= 300
 
 
 def test_same_inputs_same_bytes(run, monkeypatch):
