@@ -16,6 +16,7 @@ from pydantic.json_schema import SkipJsonSchema
 from cardgen.dose import Dose
 from cardgen.errors import Problem, ProblemsFound
 from cardgen.pictures import check_picture
+from cardgen.progression import Deload, Effort, Load, Progress, Rest, Tempo, Wave
 from cardgen.qr import start_second
 from cardgen.source import Document, read_yaml
 from cardgen.validation import Id, Model, Text, did_you_mean, validate
@@ -104,6 +105,12 @@ class RoutineItem(Model):
 
     id: Id
     dose: Dose | None = None
+    load: Load | None = Field(default=None, description="A load in the roster's units (20), or a percentage of the runner's training max ('75%').")
+    progress: Progress | None = None
+    weeks: Wave | None = None
+    tempo: Tempo | None = None
+    rest: Rest | None = None
+    effort: Effort | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -114,6 +121,7 @@ class RoutineItem(Model):
 class Block(Model):
     title: Text
     note: Text | None = None
+    superset: bool = Field(default=False, description="Done back to back, numbered A1, A2…")
     exercises: list[RoutineItem] = Field(min_length=1)
 
 
@@ -122,6 +130,7 @@ class Routine(Model):
     title: Text
     summary: Text | None = None
     why: Text | None = None
+    deload: Deload | None = None
     blocks: list[Block] = Field(min_length=1)
 
 

@@ -277,24 +277,32 @@ def show(catalogue_dir, item_id) -> None:
                 click.echo(f"    - {item}")
 
 
+weeks_option = click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the plan (and the log grid).")
+
+
 @cli.command()
 @catalogue_option
 @click.argument("rosters", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-def validate(catalogue_dir, rosters) -> None:
+@weeks_option
+def validate(catalogue_dir, rosters, weeks) -> None:
     """Check the catalogue, and any ROSTERS against it (in a workspace: its roster): every
-    problem found, one a line."""
+    problem found, one a line. Every routine's and runner's progressions are worked out over --weeks."""
     from cardgen.errors import ProblemsFound as Found
+    from cardgen.plan import check_plans
     from cardgen.roster import load_roster
 
     rosters = rosters or tuple(filter(None, [roster_file(None)]))
     catalogue = load(catalogue_dir, *(file for file in rosters if file.is_file()))
-    say(f"{catalogue.folder}: OK, {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines")
-    problems = []
+    problems = check_plans(catalogue, None, weeks)
+    if not problems:
+        say(f"{catalogue.folder}: OK, {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines")
     for file in rosters:
         try:
             roster = load_roster(file, catalogue)
+            if found := check_plans(catalogue, roster, weeks):
+                raise Found(found)
         except Found as found:
-            problems.extend(found.problems)
+            problems.extend(p for p in found.problems if str(p) not in map(str, problems))
         else:
             say(f"{file}: OK, {len(roster.runners)} runner{'s' if len(roster.runners) != 1 else ''}")
     if problems:
@@ -356,6 +364,22 @@ def one_document(kind: str, catalogue_dir, templates_dir, routine_id, roster_fil
     """``card`` and ``sheet``: one document, for a routine or for one runner of a roster."""
     from cardgen.documents import Maker
     from cardgen.output import file_stem
+
+    catalogue, roster, runner, routine_id = routine_and_runner(catalogue_dir, routine_id, roster_file, runner_name)
+    html = html_wanted(out, html)
+    stem = f"{file_stem(runner.name)} - {kind}" if runner else f"{routine_id}-{kind}"
+    out = out or Path("output") / f"{stem}.{'html' if html else 'pdf'}"
+    maker = Maker(catalogue, templates=used_templates(templates_dir), **settings)
+    plan = maker.plan(routine_id, runner, roster)
+    say(maker.write(kind, plan, out, roster, html=html))
+    if png:
+        write_png(out)
+    if verify and not html:
+        report_verified(out, [plan])
+
+
+def routine_and_runner(catalogue_dir, routine_id, roster_file, runner_name):
+    """The catalogue, the roster and runner named (or None), and the routine to make: the one named, else the runner's."""
     from cardgen.roster import load_roster
 
     catalogue = load(catalogue_dir, *([roster_file] if roster_file and roster_file.is_file() else []), runner=runner_name)
@@ -371,17 +395,7 @@ def one_document(kind: str, catalogue_dir, templates_dir, routine_id, roster_fil
         routine_id = routine_id or roster.routine_of(runner)
     if not routine_id:
         raise click.UsageError(f"name a ROUTINE ({', '.join(catalogue.routines)}), or a --roster and --runner")
-    routine_or_exit(catalogue, routine_id)
-    html = html_wanted(out, html)
-    stem = f"{file_stem(runner.name)} - {kind}" if runner else f"{routine_id}-{kind}"
-    out = out or Path("output") / f"{stem}.{'html' if html else 'pdf'}"
-    maker = Maker(catalogue, templates=used_templates(templates_dir), **settings)
-    plan = maker.plan(routine_id, runner, roster)
-    say(maker.write(kind, plan, out, roster, html=html))
-    if png:
-        write_png(out)
-    if verify and not html:
-        report_verified(out, [plan])
+    return catalogue, roster, runner, routine_or_exit(catalogue, routine_id)
 
 
 def used_templates(templates_dir: Path | None) -> Path | None:
@@ -444,6 +458,26 @@ def sheet(catalogue_dir, templates_dir, routine_id, roster, runner, out, paper, 
     make_or_watch(lambda: one_document("sheet", catalogue_dir, templates_dir, routine_id, roster, runner, out, html, verify, png,
                                        paper=paper, weeks=weeks, starts=starts.date() if starts else None, strict=strict),
                   watch, sources(catalogue_dir, templates_dir, roster))
+
+
+@cli.command("plan")
+@catalogue_option
+@click.argument("routine_id", metavar="[ROUTINE]", required=False)
+@with_options(roster_options)
+@weeks_option
+@click.option("--json", "as_json", is_flag=True, help="Print the targets as JSON: an object per exercise and week.")
+def plan_command(catalogue_dir, routine_id, roster, runner, weeks, as_json) -> None:
+    """Print each week's targets, worked out from the progressions, to check them before printing."""
+    from cardgen.documents import Maker
+    from cardgen.log import targets_table, week_targets
+
+    catalogue, roster, runner, routine_id = routine_and_runner(catalogue_dir, routine_id, roster_file(roster) if runner else roster, runner)
+    plan = Maker(catalogue, weeks=weeks).plan(routine_id, runner, roster)
+    if as_json:
+        click.echo(json.dumps(week_targets(plan, weeks), ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{plan.title}" + (f" · {plan.runner}" if plan.runner else "") + f" · {weeks} weeks\n")
+        click.echo(targets_table(plan, weeks) or "No exercise of this routine has a dose or a progression.")
 
 
 def the_roster(roster: Path | None) -> Path:
@@ -514,11 +548,12 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
 @click.argument("roster", metavar="[ROSTER]", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: output/TEAM - handout.pdf).")
 @click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
+@weeks_option
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 @png_option
 @strict_option
 @watch_option
-def handout(catalogue_dir, templates_dir, roster, out, paper, html, png, strict, watch) -> None:
+def handout(catalogue_dir, templates_dir, roster, out, paper, weeks, html, png, strict, watch) -> None:
     """Make the team handout: routines, every exercise in full, the theory, and who does what.
 
     In a workspace, ROSTER is the one its cardgen.yaml names."""
@@ -534,7 +569,8 @@ def handout(catalogue_dir, templates_dir, roster, out, paper, html, png, strict,
         roster = load_roster(roster_path, catalogue)
         wants_html = html_wanted(out, html)
         path = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if wants_html else 'pdf'}"
-        say(Maker(catalogue, paper=paper, strict=strict, templates=used_templates(templates_dir)).handout(roster, path, html=wants_html))
+        maker = Maker(catalogue, paper=paper, weeks=weeks, strict=strict, templates=used_templates(templates_dir))
+        say(maker.handout(roster, path, html=wants_html))
         if png:
             write_png(path)
 

@@ -17,7 +17,8 @@ from cardgen.errors import UserError
 from cardgen.fonts import embedded_font_face_css
 from cardgen.imposition import PageLayout, one_a_page, on_sheets
 from cardgen.output import write_atomically
-from cardgen.plan import CardFace, RoutinePlan, Sheet, fitting_options, plan_handout, plan_log, plan_routine
+from cardgen.log import plan_log
+from cardgen.plan import CardFace, RoutinePlan, Sheet, fitting_options, plan_handout, plan_routine
 from cardgen.render import Renderer, card_size, paper_page
 from cardgen.roster import Roster, Runner
 
@@ -55,7 +56,7 @@ class Maker:
         return Press(self.strict, self.templates)
 
     def plan(self, routine_id: str, runner: Runner | None = None, roster: Roster | None = None) -> RoutinePlan:
-        return plan_routine(self.catalogue, routine_id, runner, roster.units if roster else "kg")
+        return plan_routine(self.catalogue, routine_id, runner, roster=roster, weeks=self.weeks)
 
     def sheet_of(self, plan: RoutinePlan, roster: Roster | None = None) -> Sheet:
         return Sheet(plan, plan_log(plan, self.weeks, roster.starts if roster and roster.starts else self.starts))
@@ -136,7 +137,7 @@ class Maker:
 
     def handout(self, roster: Roster, out: Path, html: bool = False) -> Path:
         """The team handout for ``roster``."""
-        handout = plan_handout(self.catalogue, roster)
+        handout = plan_handout(self.catalogue, roster, self.weeks)
         page = paper_page(self.paper)
         if html:
             fonts = embedded_font_face_css(self.renderer.handout(handout, page))

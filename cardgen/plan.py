@@ -6,17 +6,22 @@ caution stands out and what a QR code opens are all settled here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, timedelta
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from cardgen.catalogue import Catalogue, Exercise, Theory
+from cardgen.catalogue import Catalogue, Exercise, RoutineItem, Theory
+from cardgen.courses import Where, plan_course, set_details
 from cardgen.dose import Dose
+from cardgen.errors import ProblemsFound
+from cardgen.log import LogGrid, WeekPlan, plan_log, plan_weeks  # noqa: F401 - the log is planned in its own module
 from cardgen.pictures import picture_data_uri
 from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_data_uri, video_link, watch_label
 from cardgen.roster import Roster, Runner
 from cardgen.vocabulary import ink_on
+from cardgen.targets import Course
 
+# Weeks a plan runs when nobody says: a card's progression line and the sheet's log.
+DEFAULT_WEEKS = 6
 # A phone reads a code from about ten times its width; 15 mm reads from a hand-held card.
 MIN_QR_MM = 15
 
@@ -68,6 +73,11 @@ class Step:
     load: str | None = None
     own_dose: bool = False
     picture: str | None = None
+    label: str = ""  # "3", or "A1" in a superset
+    details: str | None = None  # tempo, rest, effort
+    course: Course | None = None  # how it moves up over the weeks
+    rule: str | None = None  # the rule for moving up, under the name in the log
+    progression: str | None = None  # the course in one line, for a card
 
     @property
     def dose_text(self) -> str | None:
@@ -79,20 +89,6 @@ class StepBlock:
     title: str
     note: str | None
     steps: list[Step]
-
-
-@dataclass(frozen=True)
-class LogWeek:
-    label: str
-    date: str | None
-
-
-@dataclass(frozen=True)
-class LogEntry:
-    """An exercise in the log: a row per set."""
-
-    step: Step
-    sets: int
 
 
 @dataclass(frozen=True)
@@ -113,41 +109,55 @@ class RoutinePlan:
         return [step for block in self.blocks for step in block.steps]
 
 
-@dataclass(frozen=True)
-class LogGrid:
-    """Weeks across, sets down: a box per set and week to write what was done and the load.
-    Weeks come in tables of WEEKS_PER_TABLE, so the boxes stay big enough to write in."""
-
-    tables: list[list[LogWeek]]
-    entries: list[LogEntry]
-
-
-def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = None, units: str = "kg") -> RoutinePlan:
-    """The routine ``routine_id`` as a card or sheet prints it; for ``runner``, with their own
-    doses and loads, without their skips, with their adds, and their cautions standing out."""
+def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = None, units: str = "kg", *,
+                 roster: Roster | None = None, weeks: int = DEFAULT_WEEKS) -> RoutinePlan:
+    """The routine ``routine_id`` as a card or sheet prints it, over ``weeks`` weeks; for ``runner`` (of ``roster``),
+    with their own doses, loads and progressions, without their skips, with their adds, their cautions standing out."""
     routine = catalogue.routine(routine_id)
     skip = set(runner.skip) if runner else set()
     flags = frozenset(runner.flags) if runner else frozenset()
-    chosen = [(block.title, block.note, [(item.id, item.dose) for item in block.exercises if item.id not in skip])
-              for block in routine.blocks]
+    chosen = [(block, [(item, (b, i)) for i, item in enumerate(block.exercises) if item.id not in skip])
+              for b, block in enumerate(routine.blocks)]
     in_routine = {item.id for block in routine.blocks for item in block.exercises}
-    added = [(exercise_id, None) for exercise_id in (runner.add if runner else []) if exercise_id not in in_routine]
+    added = [(RoutineItem(id=exercise_id), None) for exercise_id in (runner.add if runner else []) if exercise_id not in in_routine]
     if added:
-        chosen.append(("Added for you", None, added))
-    number = 0
-    blocks = []
-    for title, note, items in chosen:
+        chosen.append((None, added))
+    number, supersets, blocks, problems = 0, 0, [], []
+    for block, items in chosen:
         steps = []
-        for exercise_id, routine_dose in items:
+        supersets += bool(block and block.superset and items)
+        for position, (item, item_path) in enumerate(items):
             number += 1
-            own_dose = runner.dose.get(exercise_id) if runner else None
-            load = runner.load.get(exercise_id) if runner else None
-            steps.append(plan_step(number, catalogue.exercise(exercise_id), catalogue, own_dose or routine_dose, flags,
-                                   load=f"{load:g} {units}" if load is not None else None, own_dose=own_dose is not None))
+            exercise = catalogue.exercise(item.id)
+            own_dose = runner.dose.get(item.id) if runner else None
+            dose = own_dose or item.dose or exercise.dose
+            where = Where(catalogue, routine.id, item_path, roster, runner)
+            course = plan_course(item.id, exercise.equipment, dose, item, routine.deload, where, weeks, problems)
+            load = course.targets(weeks)[0].load_text if course else None
+            step = plan_step(number, exercise, catalogue, dose, flags, load=load or None, own_dose=own_dose is not None)
+            label = f"{chr(ord('A') + supersets - 1)}{position + 1}" if block and block.superset else str(number)
+            steps.append(replace(step, label=label, details=set_details(item_path and item), course=course,
+                                 rule=course.rule if course else None, progression=course.summary(weeks) if course else None))
         if steps:
-            blocks.append(StepBlock(title, note, steps))
+            blocks.append(StepBlock(block.title if block else "Added for you", block.note if block else None, steps))
+    if problems:
+        raise ProblemsFound(problems)
     return RoutinePlan(routine.id, routine.title, routine.summary, routine.why, blocks, catalogue.theory,
                        runner=runner.name if runner else None, notes=runner.notes if runner else None)
+
+
+def check_plans(catalogue: Catalogue, roster: Roster | None, weeks: int) -> list:
+    """Every problem with the progressions of the catalogue's routines (or, with ``roster``, of each of its
+    runners' plans) over ``weeks`` weeks, each once."""
+    found: dict[str, object] = {}
+    plans = [(routine_id, None) for routine_id in catalogue.routines] if roster is None else \
+        [(roster.routine_of(runner), runner) for runner in roster.runners]
+    for routine_id, runner in plans:
+        try:
+            plan_routine(catalogue, routine_id, runner, roster=roster, weeks=weeks)
+        except ProblemsFound as problems:
+            found.update((str(p), p) for p in problems.problems)
+    return list(found.values())
 
 
 def plan_step(number: int, exercise: Exercise, catalogue: Catalogue, dose: Dose | None = None, flags: frozenset[str] = frozenset(),
@@ -180,25 +190,10 @@ def plan_step(number: int, exercise: Exercise, catalogue: Catalogue, dose: Dose 
     )
 
 
-# Rows to write in when the dose names no sets: three is what most routines do.
-UNSTATED_SETS = 3
-# Six weeks of two 9 mm boxes fit beside the exercise names on A4 and Letter alike.
-WEEKS_PER_TABLE = 6
-
-
 def plan_watch(url: str, start: int = 0) -> Watch:
     """The QR code and label for a video opened at second ``start``."""
     link = video_link(url, start)
     return Watch(link, watch_label(start), qr_data_uri(link), qr_modules(link))
-
-
-def plan_log(plan: RoutinePlan, weeks: int, starts: date | None = None) -> LogGrid:
-    """A log grid for ``weeks`` weeks, dated from ``starts`` when known: every exercise but the warm-ups."""
-    entries = [LogEntry(step, step.dose.sets if step.dose and step.dose.sets else UNSTATED_SETS)
-               for step in plan.steps if step.kind != "warm-up"]
-    all_weeks = [LogWeek(f"Week {n + 1}", (starts + timedelta(weeks=n)).strftime("%-d %b") if starts else None) for n in range(weeks)]
-    tables = [all_weeks[i:i + WEEKS_PER_TABLE] for i in range(0, weeks, WEEKS_PER_TABLE)]
-    return LogGrid(tables, entries)
 
 
 @dataclass(frozen=True)
@@ -229,6 +224,7 @@ class RunnerRow:
     adds: list[str]
     flags: list[str]
     notes: str | None
+    progress: list[str] = ()
 
 
 @dataclass(frozen=True)
@@ -253,12 +249,13 @@ class Handout:
     further_watching: list[Link]
     rows: list[RunnerRow]
     logo: str | None = None
+    weeks: list[WeekPlan] = ()  # each routine's targets, week by week
 
 
-def plan_handout(catalogue: Catalogue, roster: Roster) -> Handout:
-    """The handout for ``roster``: the routines its runners use, and what each runner changes."""
+def plan_handout(catalogue: Catalogue, roster: Roster, weeks: int = DEFAULT_WEEKS) -> Handout:
+    """The handout for ``roster``: the routines its runners use, week by week, and what each runner changes."""
     routine_ids = list(dict.fromkeys(roster.routine_of(runner) for runner in roster.runners))
-    routines = [plan_routine(catalogue, routine_id) for routine_id in routine_ids]
+    routines = [plan_routine(catalogue, routine_id, roster=roster, weeks=weeks) for routine_id in routine_ids]
     used = [step.id for plan in routines for step in plan.steps] + [i for runner in roster.runners for i in runner.add]
     steps = [plan_step(0, catalogue.exercise(exercise_id), catalogue) for exercise_id in dict.fromkeys(used)]
     reference = [AreaGroup(area.name, [step for step in steps if step.area == area_id]) for area_id, area in catalogue.areas.items()]
@@ -269,18 +266,29 @@ def plan_handout(catalogue: Catalogue, roster: Roster) -> Handout:
             name=runner.name,
             routine=catalogue.routine(roster.routine_of(runner)).title,
             doses=[f"{name[i]}: {dose}" for i, dose in runner.dose.items()],
-            loads=[f"{name[i]}: {load:g} {roster.units}" for i, load in runner.load.items()],
+            loads=[f"{name[i]}: {load}" + ("" if load.percent else f" {roster.units.partition('+')[0]}") for i, load in runner.load.items()],
             skips=[name[i] for i in runner.skip],
             adds=[name[i] for i in runner.add],
             flags=list(runner.flags),
             notes=runner.notes,
+            progress=_own_progress(catalogue, roster, runner, weeks),
         )
         for runner in roster.runners
     ]
     links = [Link(link.title, plan_watch(link.url)) for link in catalogue.theory.further_watching]
     starts = roster.starts.strftime("%-d %B %Y") if roster.starts else None
     logo = picture_data_uri((roster.file.parent / roster.logo).resolve()) if roster.logo and roster.file else None
-    return Handout(roster.team, roster.coach, starts, len(roster.runners), routines, reference, catalogue.theory, links, rows, logo)
+    return Handout(roster.team, roster.coach, starts, len(roster.runners), routines, reference, catalogue.theory, links, rows, logo,
+                   [plan_weeks(plan, weeks) for plan in routines])
+
+
+def _own_progress(catalogue: Catalogue, roster: Roster, runner: Runner, weeks: int) -> list[str]:
+    """How the runner's own progressions, waves, maxes and deloads work out: a line an exercise."""
+    own = {*runner.progress, *runner.weeks, *runner.max}
+    if not own and not runner.deload:
+        return []
+    plan = plan_routine(catalogue, roster.routine_of(runner), runner, roster=roster, weeks=weeks)
+    return [f"{step.name}: {step.progression}" for step in plan.steps if step.progression and (step.id in own or runner.deload)]
 
 
 # Type steps a card may shrink through to fit, body size in points; the last is the readable floor.

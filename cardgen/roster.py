@@ -10,12 +10,13 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, PrivateAttr
+from pydantic import ConfigDict, Field, PrivateAttr, model_validator
 
 from cardgen.catalogue import Catalogue
 from cardgen.dose import Dose
 from cardgen.errors import ProblemsFound
 from cardgen.pictures import check_picture
+from cardgen.progression import Deload, Load, Progress, Wave
 from cardgen.source import Document, read_yaml
 from cardgen.validation import Id, Model, Text, did_you_mean, validate
 
@@ -24,11 +25,40 @@ class Runner(Model):
     name: Text
     routine: Id | None = None
     dose: dict[Id, Dose] = {}
-    load: dict[Id, Annotated[float, Field(ge=0, allow_inf_nan=False)]] = Field(default={}, description="Load per exercise, in the roster's units.")
+    load: dict[Id, Load] = Field(default={}, description="Load per exercise, in the roster's units, or a percentage of the training max (75%).")
+    progress: dict[Id, Progress] = Field(default={}, description="How each exercise moves up: '+1 rep/week', 'double 10-15, +2.5 kg'…")
+    weeks: dict[Id, Wave] = Field(default={}, description="A wave per exercise, repeated: [65%, 75%, 85%, deload].")
+    max: dict[Id, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(default={}, description="Training max per exercise, in the roster's units.")
+    deload: Deload | None = Field(default=None, description="The runner's deload weeks, for their whole plan (instead of the routine's).")
     skip: list[Id] = []
     add: list[Id] = []
     flags: list[Id] = Field(default=[], description="Conditions whose cautions stand out, e.g. heel.")
     notes: Text | None = None
+
+
+def _true_or_mapping(schema: dict) -> None:
+    mapping = dict(schema)
+    schema.clear()
+    schema.update(title=mapping.pop("title"), description=mapping.pop("description"), anyOf=[{"const": True}, mapping])
+
+
+class Plates(Model):
+    """Plates a side of a barbell, for the exercises named (default: those whose equipment names a barbell)."""
+
+    model_config = ConfigDict(json_schema_extra=_true_or_mapping)
+
+    bar: float = Field(default=0, ge=0, description="The bar's weight (default 20 kg or 45 lb).")
+    sizes: list[Annotated[float, Field(gt=0)]] = Field(default=[], description="The plates the gym has (default 25 … 1.25 kg or 45 … 2.5 lb).")
+    exercises: list[Id] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_true(cls, value):
+        if value is True:
+            return {}
+        if value is False:
+            raise ValueError("leave plates out to print no plates; plates: true prints them")
+        return value
 
 
 class Roster(Model):
@@ -36,7 +66,9 @@ class Roster(Model):
     coach: Text | None = None
     starts: date | None = None
     routine: Id | None = None
-    units: Literal["kg", "lb"] = "kg"
+    units: Literal["kg", "lb", "kg+lb", "lb+kg"] = Field(default="kg", description="kg or lb; kg+lb prints both (60 kg / 132 lb).")
+    round: float | None = Field(default=None, gt=0, le=50, description="Loads are rounded to this step (default 2.5 kg or 5 lb).")
+    plates: Plates | None = None
     logo: Text | None = Field(default=None, description="A PNG, JPEG or SVG file in the roster's folder.")
     runners: list[Runner] = Field(min_length=1)
     # Where it was read from: cardgen's to set, so a roster saying ``file:`` is an unknown key.
@@ -101,7 +133,7 @@ def _check_against(document: Document, catalogue: Catalogue) -> list:
         check((*here, "routine"), runner.get("routine"), "routine", catalogue.routines)
         if not runner.get("routine") and not data.get("routine"):
             problems.append(document.problem(here, "no routine: give the runner a routine, or the roster a default one"))
-        for field in ("dose", "load"):
+        for field in ("dose", "load", "progress", "weeks", "max"):
             entries = runner.get(field)
             for exercise_id in entries if isinstance(entries, dict) else []:
                 check((*here, field, exercise_id), exercise_id, "exercise", catalogue.exercises)

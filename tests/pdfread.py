@@ -182,3 +182,16 @@ def font_programs(pdf: Path) -> dict[str, bytes]:
             file = descriptor.get("/FontFile2") or descriptor.get("/FontFile3")
             programs[str(font["/BaseFont"]).split("+", 1)[-1]] = file.get_object().get_data()
     return programs
+
+
+def text_in(pdf: Path, page: int, left: float, top: float, right: float, bottom: float) -> str:
+    """The text printed inside a rectangle of ``page`` (0-based), in mm from the top left, whitespace collapsed."""
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        sheet = document[page]
+        height = sheet.get_height()
+        text = sheet.get_textpage().get_text_bounded(left * POINTS_PER_MM, height - bottom * POINTS_PER_MM,
+                                                     right * POINTS_PER_MM, height - top * POINTS_PER_MM)
+    finally:
+        document.close()
+    return " ".join(text.split())

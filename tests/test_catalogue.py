@@ -89,12 +89,12 @@ def test_duplicate_exercise_id(run, catalogue_copy):
 
 def test_routine_naming_an_unknown_exercise_suggests_the_closest(run, catalogue_copy):
     file = catalogue_copy / "routines.yaml"
-    break_file(catalogue_copy, "routines.yaml", "- calf-raise", "- calf-rasie", after="")
+    break_file(catalogue_copy, "routines.yaml", "- toe-raise", "- toe-rasie", after="")
     result = run("validate", "--catalogue", catalogue_copy)
     assert result.exit_code == 1
-    line = line_of(file, "- calf-rasie", after="")
+    line = line_of(file, "- toe-rasie", after="")
     assert f"{file}:{line}: " in result.stderr
-    assert "unknown exercise 'calf-rasie' (did you mean 'calf-raise'" in result.stderr
+    assert "unknown exercise 'toe-rasie' (did you mean 'toe-raise'" in result.stderr
 
 
 def test_malformed_yaml(run, catalogue_copy):

@@ -57,11 +57,11 @@ runners:
 
 EXPECTED = [
     ":2: routine: unknown routine 'sample-trainig' (did you mean 'sample-training'?)",
-    ":3: units: 'stone' is not allowed: 'kg' or 'lb'",
+    ":3: units: 'stone' is not allowed: 'kg', 'lb', 'kg+lb' or 'lb+kg'",
     ":6: runners[Runner One].routine: unknown routine 'cadense' (did you mean 'cadence'?)",
     ":7: runners[Runner One].dose.calf-raise: cannot read the dose 'lots'",
     ":8: runners[Runner One].load.squat: must be 0 or more, not -20",
-    ":8: runners[Runner One].load.lunge-circuit: should be a number, not text 'heavy'",
+    ":8: runners[Runner One].load.lunge-circuit: should be a number, or a percentage of the training max like 75%, not text 'heavy'",
     ":8: runners[Runner One].load.calf-rase: unknown exercise 'calf-rase' (did you mean 'calf-raise'",
     ":9: runners[Runner One].skip[0]: unknown exercise 'nordic-curl' (did you mean 'nordic-hamstring-curl'?)",
     ":10: runners[Runner One].flags[0]: unknown flag 'knee'",

@@ -12,6 +12,10 @@ PICTURES = [("sample-training-card.pdf", 0, "card.png", 150), ("sample-training-
 
 with tempfile.TemporaryDirectory() as folder:
     subprocess.run([sys.executable, "-m", "cardgen", "demo", "-o", folder], check=True, capture_output=True)
+    # A runner's log with targets worked out: a wave of a training max, kg and lb, deload weeks.
+    subprocess.run([sys.executable, "-m", "cardgen", "sheet", "--roster", str(DOCS / "example-team.yaml"), "--runner", "Ana Lima",
+                    "--weeks", "8", "-o", str(Path(folder) / "ana.pdf")], check=True, capture_output=True)
+    PICTURES.append(("ana.pdf", 1, "log-targets.png", 100))
     for pdf, page, png, dpi in PICTURES:
         document = pypdfium2.PdfDocument(str(Path(folder) / pdf))
         document[page].render(scale=dpi / 72).to_pil().convert("RGB").save(DOCS / png, optimize=True)

@@ -1,0 +1,178 @@
+"""Each week's target in the log: worked out from a runner's progressions, read back from the printed
+sheet's log cells and from ``cardgen plan --json``; bad progressions are one located line each."""
+
+import json
+from pathlib import Path
+
+import pytest
+from pdfread import flat_text, text_boxes, text_in
+
+ROSTER = """\
+team: Weeks Club
+routine: sample-training
+units: kg
+round: 2.5
+runners:
+  - name: Ana Lima
+    dose: {calf-raise: 12x3, squat: 5x3, plank: 30 s hold x3}
+    progress: {calf-raise: "+1 rep/week", glute-bridge: "+2.5 kg/week", plank: "+5 s/week"}
+    load: {glute-bridge: 10}
+    weeks: {squat: [65%, 75%, 85%, deload]}
+    max: {squat: 102.5}
+    deload: 4
+  - name: Kai Both
+    units: kg
+"""
+
+
+@pytest.fixture
+def roster(tmp_path) -> Path:
+    file = tmp_path / "team.yaml"
+    file.write_text(ROSTER.replace("    units: kg\n", "    dose: {glute-bridge: 10x3}\n"), encoding="utf-8")
+    return file
+
+
+def by_week(rows: list[dict], exercise: str, key: str) -> list:
+    return [row[key] for row in sorted(rows, key=lambda r: r["week"]) if row["exercise"] == exercise]
+
+
+def test_plan_json_gives_the_hand_worked_targets(run, roster):
+    result = run("plan", "--roster", roster, "--runner", "Ana Lima", "--weeks", "6", "--json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert by_week(rows, "calf-raise", "reps") == [12, 13, 14, 14, 15, 16]
+    assert by_week(rows, "calf-raise", "sets") == [3, 3, 3, 2, 3, 3]
+    assert by_week(rows, "calf-raise", "deload") == [False, False, False, True, False, False]
+    # 5/3/1-style wave of a 102.5 kg max, to the nearest 2.5 kg; its own deload is 60 % of week 3's load.
+    assert by_week(rows, "squat", "load") == [67.5, 77.5, 87.5, 52.5, 67.5, 77.5]
+    assert set(by_week(rows, "squat", "unit")) == {"kg"}
+    # +2.5 kg a week from 10 kg, pausing on the plan's deload (week 4: 60 % of 15 kg, rounded).
+    assert by_week(rows, "glute-bridge", "load") == [10, 12.5, 15, 10, 17.5, 20]
+    # A hold: seconds, not reps.
+    plank = by_week(rows, "plank", "seconds")
+    assert plank == [30, 35, 40, 40, 45, 50] and by_week(rows, "plank", "reps") == [None] * 6
+
+
+def test_plan_table_for_a_routine(run):
+    result = run("plan", "stride-power", "--weeks", "5")
+    assert result.exit_code == 0
+    assert "5 Calf raise             3×15     3×16     3×17     *2×17                3×18" in result.stdout
+    assert "+1 rep a week" in result.stdout
+
+
+def log_cells(pdf: Path, row_name: str) -> dict[int, str]:
+    """What each week's cell of the log row ``row_name`` says, read from where it is printed: the
+    row's top, under each week header of the table above it."""
+    cells = {}
+    for page, _, row_top in text_boxes(pdf, row_name):
+        headers = [(x, y, week) for week in range(1, 53) for p, x, y in text_boxes(pdf, f"Week {week}")
+                   if p == page and y < row_top and text_in(pdf, p, x - 0.3, y - 0.3, x + 16, y + 3).split()[:2] == ["Week", str(week)]]
+        if not headers:
+            continue  # the exercise's card, not its log row
+        table_y = max(y for _, y, _ in headers)
+        columns = sorted((x, week) for x, y, week in headers if abs(y - table_y) < 3)
+        width = columns[1][0] - columns[0][0] if len(columns) > 1 else 20
+        for index, (x, week) in enumerate(columns):
+            right = columns[index + 1][0] if index + 1 < len(columns) else x + width
+            cells[week] = text_in(pdf, page, x - 1, row_top - 0.5, right - 1, row_top + 6)
+    return cells
+
+
+def test_the_printed_log_cells_carry_the_targets(run, roster):
+    result = run("sheet", "--roster", roster, "--runner", "Ana Lima", "--weeks", "12", "-o", "ana.pdf")
+    assert result.exit_code == 0, result.output
+    pdf = Path("ana.pdf")
+    calf = log_cells(pdf, "5 Calf raise")
+    assert [calf[w] for w in range(1, 13)] == ["12", "13", "14", "DELOAD 14", "15", "16", "17", "DELOAD 17", "18", "19", "20", "DELOAD 20"]
+    squat = log_cells(pdf, "3 Squat")
+    assert [squat[w] for w in range(1, 5)] == ["5 × 67.5 kg", "5 × 77.5 kg", "5 × 87.5 kg", "DELOAD 5 × 52.5 kg"]
+    text = flat_text(pdf)
+    assert "+1 rep a week" in text and "Wave: 65%, 75%, 85%, deload, of a 102.5 kg max" in text
+
+
+BAD_ROSTER = """\
+team: Weeks Club
+routine: sample-training
+runners:
+  - name: Typo
+    progress: {calf-raise: "+1 rp/week"}
+  - name: Wrong unit
+    dose: {plank: 30 s hold x3}
+    progress: {plank: "+1 rep/week"}
+  - name: No max
+    load: {squat: 75%}
+  - name: Both
+    dose: {squat: 5x3}
+    weeks: {squat: [65%, 75%, deload]}
+    max: {squat: 100}
+    progress: {squat: "+2.5 kg/week"}
+  - name: Late deload
+    deload: [4, 8]
+  - name: Downhill
+    progress: {calf-raise: "-5 rep/week"}
+  - name: Odd wave
+    weeks: {squat: [65%, heavy]}
+    max: {squat: 100}
+  - name: Odd deload
+    deload: {every: 4, load: lots}
+"""
+
+EXPECTED = [
+    ":5: runners[Typo].progress.calf-raise: '+1 rp/week': unknown unit 'rp' (did you mean 'rep'?)",
+    ":8: runners[Wrong unit].progress.plank: 'reps' steps need a dose in reps, and this one has seconds",
+    ":10: runners[No max].load.squat: the load of squat is a percentage of a training max, and No max has none: add max: {squat: …}",
+    ":13: runners[Both].weeks.squat: a wave sets the load week by week, so it cannot go with a progress that moves the load too",
+    ":17: runners[Late deload].deload: week 8 is beyond the 6-week plan: print more weeks (--weeks), or leave it out",
+    ":19: runners[Downhill].progress.calf-raise: '-5 reps/week' goes below zero by week 5 of 6",
+    ":21: runners[Odd wave].weeks.squat[1]: 'heavy' is not a week of a wave: write '65%', a load, or deload",
+    ":24: runners[Odd deload].deload: a deload's load is a percentage of the week before's, like 60%, not 'lots'",
+]
+
+
+def check_lines(result, roster: Path, expected: list[str]) -> None:
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    lines = result.stderr.splitlines()
+    assert lines[-1] == f"{len(expected)} problem{'s' if len(expected) > 1 else ''} found."
+    assert len(lines) == len(expected) + 1
+    for line, wanted in zip(lines, expected):
+        assert line.startswith(f"{roster}{wanted}"), (line, wanted)
+
+
+def test_bad_progressions_are_one_located_line_each(run, tmp_path):
+    roster = tmp_path / "team.yaml"
+    reading = [line for line in EXPECTED if "Typo" in line or "heavy" in line or "lots" in line]
+    roster.write_text(BAD_ROSTER, encoding="utf-8")
+    # Mistakes of notation are found as the roster is read, by every command that reads it.
+    check_lines(run("validate", roster), roster, reading)
+    check_lines(run("plan", "--roster", roster, "--runner", "Both"), roster, reading)
+    # Once they are fixed, what cannot be worked out over the plan's weeks: every runner's at once.
+    roster.write_text(BAD_ROSTER.replace("rp/week", "rep/week").replace("heavy", "85%").replace("lots", "50%"), encoding="utf-8")
+    check_lines(run("validate", roster), roster, [line for line in EXPECTED if line not in reading])
+    check_lines(run("sheet", "--roster", roster, "--runner", "Downhill"), roster, [EXPECTED[5]])
+    assert run("validate", roster, "--weeks", "8").stderr.count("beyond") == 0
+
+
+def test_bad_progression_in_a_routine_is_located_in_routines_yaml(run, catalogue_copy):
+    file = catalogue_copy / "routines.yaml"
+    text = file.read_text(encoding="utf-8")
+    text = text.replace('{id: calf-raise, progress: "+1 rep/week", tempo: 2-1-2-0}', '{id: calf-raise, progress: "+2.5 kg/week", tempo: 3-1-1}', 1)
+    file.write_text(text, encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "tempo: 3-1-1}" in row)
+    result = run("validate", "--catalogue", catalogue_copy)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{file}:{line}: stride-power.blocks[1].exercises[calf-raise].tempo: cannot read '3-1-1': write it like 3-1-1-0 "
+        "(seconds down, pause, up, pause; X for explosive)", "1 problem found."]
+    file.write_text(text.replace(", tempo: 3-1-1}", "}"), encoding="utf-8")
+    result = run("plan", "stride-power", "--catalogue", catalogue_copy)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{file}:{line}: stride-power.blocks[1].exercises[calf-raise].progress: '+2.5 kg/week' moves the load, but calf-raise "
+        "has none to start from: give it a load", "1 problem found."]
+
+
+def test_a_wave_that_doesnt_divide_the_plan_says_what_happens(run, roster):
+    result = run("plan", "--roster", roster, "--runner", "Ana Lima", "--weeks", "6")
+    assert result.exit_code == 0
+    assert f"warning: {roster}:10: runners[Ana Lima].weeks.squat: the 4-week wave doesn't divide the 6-week plan: " \
+           "it starts again in week 5 and stops part-way" in result.stderr
