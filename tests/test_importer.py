@@ -7,10 +7,10 @@ don't need anything outside the repository.
 from pathlib import Path
 
 import pytest
+from pdfread import flat_text, pages
 
 from cardgen.catalogue import load_catalogue
 from cardgen.importer import import_notes
-from pdfread import flat_text, pages
 
 NOTES = Path(__file__).parent / "data" / "notes.md"
 
@@ -128,7 +128,8 @@ def test_another_layout_of_notes(run, tmp_path):
     assert catalogue.exercise("step-up").dose is None
     assert (catalogue.exercise("dead-bug").area, str(catalogue.exercise("dead-bug").dose)) == ("core", "10 reps each side")
     assert catalogue.exercise("warm-up-march").kind == "warm-up"
-    assert catalogue.exercise("push-up").area == "legs"
+    assert catalogue.exercise("push-up").area == "arms"  # a heading of its own: an area of its own
+    assert [(a.id, a.name) for a in catalogue.areas.values()] == [("legs", "Legs"), ("core", "Core"), ("arms", "Arms")]
 
     monday = catalogue.routine("monday-routine")
     assert monday.summary == "Twice a week, easy pace."
@@ -139,7 +140,7 @@ def test_another_layout_of_notes(run, tmp_path):
     reported = result.stderr
     assert f"gym.md:{line_number(OTHER_LAYOUT, 'Written after')}: could not place: Written after the winter block." in reported
     assert f"gym.md:{line_number(OTHER_LAYOUT, '3x15')}: could not place: 3x15 (" in reported
-    assert f"gym.md:{line_number(OTHER_LAYOUT, '## Arms')}: 'Arms' is not calves, legs or core" in reported
+    assert f"gym.md:{line_number(OTHER_LAYOUT, '## Arms')}: 'Arms' is not calves, legs or core: declared as the area 'arms' in areas.yaml" in reported
     assert f"gym.md:{line_number(OTHER_LAYOUT, 'Burpees')}: could not place: 3. Burpees" in reported
 
 
@@ -188,3 +189,120 @@ def test_a_card_prints_from_the_imported_catalogue(run, routine):
     for name in names:
         assert name in text
     assert all(round(page.width_mm) == 105 and round(page.height_mm) == 148 for page in pages(Path("card.pdf")))
+
+
+# Notes pages written in other styles (tests/data/notes/): what each gives, exactly.
+PAGES = Path(__file__).parent / "data" / "notes"
+
+# id: (name, area, kind, dose as printed, (video, start) or None)
+STYLES = {
+    # ATX headings, * bullets, emphasis and code in names, the gym's sets-first "3 x 10 @ 16 kg",
+    # doses after "—", ":" and ",", a bare link, a link in angle brackets, a numbered list as a routine.
+    "gym.md": ({
+        "goblet-squat": ("Goblet squat", "lower-body", "strength", "3 sets × 10 reps", None),
+        "romanian-deadlift": ("Romanian deadlift", "lower-body", "strength", "3 sets × 8 reps", None),
+        "bulgarian-split-squat": ("Bulgarian split squat", "lower-body", "strength", "3 sets × 8 reps each side", ("https://youtu.be/2C-uNgKwPLE", 65)),
+        "step-ups": ("Step-ups", "lower-body", "strength", "3 sets × 12 reps", None),
+        "pallof-press": ("Pallof press", "core", "strength", "3 sets × 30 s hold", ("https://youtu.be/AH_QZLm_0-s", 42)),
+        "dead-bug": ("Dead bug", "core", "strength", "3 sets × 10 reps each side", None),
+        "side-plank": ("Side plank", "core", "strength", "3 sets × 20 s", None),
+        "push-ups": ("Push-ups", "upper-body", "strength", "3 sets × 15 reps", None),
+        "band-pull-aparts": ("Band pull-aparts", "upper-body", "strength", "2 sets × 20 reps", None),
+        "farmer-carry": ("Farmer carry", "upper-body", "strength", "3 sets × 40 s", ("https://youtu.be/Fkzk_RqlYig", 30)),
+    }, {
+        "lower-body": [["goblet-squat", "romanian-deadlift", "bulgarian-split-squat", "step-ups"]],
+        "core": [["pallof-press", "dead-bug", "side-plank"]],
+        "upper-body": [["push-ups", "band-pull-aparts", "farmer-carry"]],
+        "thursday": [["goblet-squat"], ["romanian-deadlift"], ["pallof-press"], ["push-ups"]],
+    }, [("lower-body", "Lower body"), ("core", "Core"), ("upper-body", "Upper body")], "'3 x 10' as SETS x REPS"),
+    # Setext headings, numbered, + and nested lists, doses on the line and below it (as nested items
+    # and as lines going on under the item), [text](url) with #t= and an embed's start=, reps first.
+    "club.md": ({
+        "leg-swings": ("Leg swings", "warm-up", "warm-up", "10 reps each side", None),
+        "skipping-rope": ("Skipping rope", "warm-up", "warm-up", "2 min", ("https://youtu.be/FJmRQ5iTXKE", 15)),
+        "hip-circles": ("Hip circles", "warm-up", "warm-up", "8 reps each side", None),
+        "push-ups": ("Push-ups", "upper-body", "strength", "3 sets × 15 reps", None),
+        "band-pull-aparts": ("Band pull-aparts", "upper-body", "strength", "2 sets × 20 reps", None),
+        "pallof-press": ("Pallof press", "upper-body", "strength", "3 sets × 30 s hold", ("https://youtu.be/AH_QZLm_0-s", 42)),
+        "clamshells": ("Clamshells", "hips", "strength", "3 sets × 15 reps", None),
+        "glute-bridge": ("Glute bridge", "hips", "strength", "3 sets × 12 reps", None),
+        "single-leg-hop": ("Single-leg hop", "hips", "explosive", "3 sets × 8 reps", ("https://youtu.be/2C-uNgKwPLE", 95)),
+        "worlds-greatest-stretch": ("World's greatest stretch", "mobility", "strength", "5 reps each side", None),
+        "pigeon-stretch": ("Pigeon stretch", "mobility", "strength", "2 sets × 45 s hold", None),
+    }, {
+        "warm-up": [["leg-swings", "skipping-rope", "hip-circles"]],
+        "upper-body": [["push-ups", "band-pull-aparts", "pallof-press"]],
+        "hips": [["clamshells", "glute-bridge"], ["single-leg-hop"]],
+        "mobility": [["worlds-greatest-stretch", "pigeon-stretch"]],
+        "saturday-session": [["leg-swings"], [("push-ups", "2 sets × 10 reps"), ("clamshells", "2 sets × 10 reps")], ["single-leg-hop"]],
+    }, [("warm-up", "Warm up"), ("upper-body", "Upper body"), ("hips", "Hips"), ("mobility", "Mobility")], "'15x3' as REPS x SETS"),
+    # Exercises as plain lines, no list; "Name: dose" and "Name - dose" items; a bare link with t=1m30s;
+    # only the default areas, so no areas.yaml.
+    "plain.md": ({
+        "squat": ("Squat", "legs", "strength", "3 sets × 10 reps", None),
+        "lunges": ("Lunges", "legs", "strength", "12 reps each side", None),
+        "wall-sit": ("Wall sit", "legs", "strength", "3 sets × 45 s hold", None),
+        "hollow-hold": ("Hollow hold", "core", "strength", "3 sets × 20 s", None),
+        "bird-dog": ("Bird dog", "core", "strength", "8 reps each side", ("https://youtu.be/wiFNA3sqjCA", 90)),
+    }, {
+        "legs": [["squat", "lunges", "wall-sit"]],
+        "core": [["hollow-hold", "bird-dog"]],
+        "workout-a": [["squat"], ["hollow-hold"], ["bird-dog"]],
+    }, [("calves", "Calves"), ("legs", "Legs"), ("core", "Core")], "'10x3' as REPS x SETS"),
+}
+
+
+@pytest.mark.parametrize("page", list(STYLES))
+def test_notes_in_other_styles(run, page):
+    exercises, routines, areas, habit = STYLES[page]
+    result, catalogue = imported(run, PAGES / page)
+    found = {e.id: (e.name, e.area, e.kind, str(e.dose) if e.dose else None, (e.video.url, e.video.start) if e.video else None)
+             for e in catalogue.exercises.values()}
+    assert found == exercises
+    assert {r.id: [[(i.id, str(i.dose)) if i.dose else i.id for i in b.exercises] for b in r.blocks]
+            for r in catalogue.routines.values()} == routines
+    assert [(a.id, a.name) for a in catalogue.areas.values()] == areas
+    assert Path("imported/areas.yaml").exists() == (areas[0][0] != "calves")
+    assert result.stderr.count("read doses like") == 1 and f"read doses like {habit}, the way most of this page writes them" in result.stderr
+    assert run("validate", "--catalogue", "imported").exit_code == 0
+    routine = next(iter(routines))
+    for kind in ("card", "sheet"):
+        made = run(kind, routine, "--catalogue", "imported", "-o", f"{kind}.pdf")
+        assert made.exit_code == 0, made.output
+        text = " ".join(flat_text(Path(f"{kind}.pdf")).split())
+        assert all(exercises[i][0] in text for block in routines[routine] for i in block), text
+
+
+def test_what_the_gym_page_says_besides_names_and_doses(run):
+    result, catalogue = imported(run, PAGES / "gym.md")
+    assert catalogue.exercise("goblet-squat").cues == ["Load: 16 kg"]  # "@ 16 kg": a load, kept where the card shows it
+    deadlift = catalogue.exercise("romanian-deadlift")
+    assert deadlift.cues == ["Load: 24 kg", "Hinge at the hips, soft knees"]
+    assert [c.text for c in deadlift.cautions] == ["Avoid rounding the lower back"]
+    assert catalogue.exercise("step-ups").equipment == ["box"]
+    assert catalogue.exercise("farmer-carry").cues == ["Load: 20 kg"]  # "see <link>" is the video, not a cue
+    text = (PAGES / "gym.md").read_text(encoding="utf-8")
+    assert f"gym.md:{line_number(text, 'Coach')}: could not place: Coach's notes for the Thursday group." in result.stderr
+
+
+def test_what_the_club_page_says_besides_names_and_doses(run):
+    result, catalogue = imported(run, PAGES / "club.md")
+    push_ups = catalogue.exercise("push-ups")
+    assert (push_ups.cues, push_ups.variations) == (["Keep a straight line from head to heels"], ["Optional - on the knees"])
+    assert catalogue.exercise("band-pull-aparts").equipment == ["band"]
+    assert catalogue.exercise("hip-circles").cues == ["Slow and controlled"]
+    assert [(c.text, c.flags) for c in catalogue.exercise("glute-bridge").cautions] == [
+        ("If having back pain, avoid arching the lower back", ["back"])]
+    assert catalogue.routine("saturday-session").summary == "Before the long run."
+    text = (PAGES / "club.md").read_text(encoding="utf-8")
+    assert f"club.md:{line_number(text, 'Hips')}: 'Hips' is not calves, legs or core: declared as the area 'hips' in areas.yaml" in result.stderr
+
+
+def test_a_dose_against_the_page_s_habit_is_reported_with_its_line(run, tmp_path):
+    text = (PAGES / "club.md").read_text(encoding="utf-8").replace("Clamshells 15x3 (band)", "Clamshells 3 x 15 (band)")
+    (tmp_path / "mixed.md").write_text(text, encoding="utf-8")
+    result, catalogue = imported(run, Path("mixed.md"))
+    assert (f"mixed.md:{line_number(text, 'Clamshells')}: left out the dose of 'Clamshells': '3 x 15' reads as 15 sets of 3 reps, "
+            "the way this page writes its doses (REPS x SETS, as in 15x3): if you mean 3 sets of 15, write 15x3") in result.stderr
+    clamshells = catalogue.exercise("clamshells")
+    assert (clamshells.name, clamshells.dose, clamshells.equipment) == ("Clamshells", None, ["band"])

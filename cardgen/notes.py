@@ -1,0 +1,189 @@
+"""A Markdown notes page read into its outline: headings, and under each its paragraphs and lists,
+every line keeping its number. The first stage of ``cardgen import``.
+
+Any CommonMark page reads the same way (markdown-it-py does the reading): ATX (``## Legs``) and
+setext (``Legs`` over ``----``) headings, ``-``/``*``/``+`` and numbered lists at any depth.
+Emphasis and code marks are dropped from the words; ``[text](url)``, ``<url>`` and bare addresses
+are links, kept beside the words (a bare address is not words: it leaves none behind).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+
+@dataclass
+class Link:
+    title: str
+    url: str
+
+
+@dataclass
+class Line:
+    """One line of text as written, without its Markdown marks."""
+
+    number: int
+    text: str
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class Item:
+    """A list item: its own lines (the first is the item, the rest went on below it), and the
+    paragraphs and items nested under it."""
+
+    number: int
+    marker: str  # "-", "*", "+", "1.", "2)"
+    lines: list[Line]
+    children: list[Item | Paragraph] = field(default_factory=list)
+
+    @property
+    def ordered(self) -> bool:
+        return self.marker[:1].isdigit()
+
+    def below(self) -> list[Line]:
+        """Everything written under the item, in order: its further lines, then nested paragraphs
+        and items at any depth, each item's lines first."""
+        found = list(self.lines[1:])
+        for child in self.children:
+            found.extend(child.lines if isinstance(child, Paragraph) else [*child.lines[:1], *child.below()])
+        return found
+
+
+@dataclass
+class Paragraph:
+    lines: list[Line]
+
+    @property
+    def number(self) -> int:
+        return self.lines[0].number
+
+
+@dataclass
+class ItemList:
+    items: list[Item]
+
+    @property
+    def number(self) -> int:
+        return self.items[0].number
+
+    @property
+    def ordered(self) -> bool:
+        return bool(self.items) and self.items[0].ordered
+
+
+@dataclass
+class Section:
+    """A heading and what comes under it, up to the next heading of any level."""
+
+    level: int  # 0 for what comes before the first heading
+    title: str
+    number: int
+    blocks: list[Paragraph | ItemList] = field(default_factory=list)
+
+    def lists(self) -> list[ItemList]:
+        return [block for block in self.blocks if isinstance(block, ItemList)]
+
+    def all_lines(self) -> list[Line]:
+        """Every line under the heading, in order."""
+        return [line for block in self.blocks for line in
+                (block.lines if isinstance(block, Paragraph) else [part for item in block.items for part in (*item.lines[:1], *item.below())])]
+
+
+_MARKDOWN = MarkdownIt("commonmark", {"linkify": True}).enable("linkify")
+
+
+def read_outline(text: str) -> list[Section]:
+    """The sections of a Markdown page; front matter (``---`` settings ``---``) is skipped."""
+    lines = text.splitlines()
+    if lines and lines[0].strip() == "---":  # the page's settings, not its notes: blanked, so numbers hold
+        end = next((n for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
+        if end is not None:
+            lines[:end + 1] = [""] * (end + 1)
+    sections = [Section(0, "", 0)]
+    for node in SyntaxTreeNode(_MARKDOWN.parse("\n".join(lines))).children:
+        if node.type == "heading":
+            title = " ".join(line.text for line in _lines(node))
+            sections.append(Section(int(node.tag[1]), title, node.map[0] + 1))
+        else:
+            sections[-1].blocks.extend(_blocks(node))
+    return sections
+
+
+def _blocks(node: SyntaxTreeNode) -> list[Paragraph | ItemList]:
+    if node.type == "paragraph":
+        return [Paragraph(_lines(node))]
+    if node.type in ("bullet_list", "ordered_list"):
+        return [ItemList([_item(child) for child in node.children])]
+    if node.type == "blockquote":  # a quoted part of the notes reads as the notes
+        return [block for child in node.children for block in _blocks(child)]
+    if node.type in ("code_block", "fence"):
+        first = node.map[0] + 1 + (node.type == "fence")
+        return [Paragraph([Line(first + n, text.strip()) for n, text in enumerate(node.content.splitlines()) if text.strip()])]
+    return []  # rules, HTML, link definitions: nothing to read
+
+
+def _item(node: SyntaxTreeNode) -> Item:
+    marker = f"{node.info}{node.markup}" if node.info else node.markup
+    item = Item(node.map[0] + 1, marker, [])
+    for child in node.children:
+        for block in _blocks(child):
+            if isinstance(block, ItemList):
+                item.children.extend(block.items)
+            elif not item.lines and not item.children:
+                item.lines = block.lines
+            else:
+                item.children.append(block)
+    if not item.lines:
+        item.lines = [Line(item.number, "")]
+    return item
+
+
+def _lines(node: SyntaxTreeNode) -> list[Line]:
+    """The lines of a paragraph or heading: words without marks, and the links on each."""
+    inline = node.children[0] if node.children else None
+    number = node.map[0] + 1
+    lines = [Line(number, "")]
+    words: list[str] = []
+
+    def close() -> None:
+        lines[-1].text = _tidy("".join(words))
+        words.clear()
+
+    def walk(child: SyntaxTreeNode) -> None:
+        if child.type in ("softbreak", "hardbreak"):
+            close()
+            lines.append(Line(lines[-1].number + 1, ""))
+        elif child.type == "link":
+            title = "".join(_words(grandchild) for grandchild in child.children).strip()
+            lines[-1].links.append(Link(title, child.attrs.get("href", "")))
+            if child.markup not in ("autolink", "linkify"):  # a bare address is not words
+                words.append(title)
+        elif child.type in ("text", "code_inline"):
+            words.append(child.content)
+        elif child.type == "image":
+            words.append(child.attrs.get("alt", "") or "")
+        else:
+            for grandchild in child.children:
+                walk(grandchild)
+
+    for child in inline.children if inline else []:
+        walk(child)
+    close()
+    return [line for line in lines if line.text or line.links]
+
+
+def _words(node: SyntaxTreeNode) -> str:
+    if node.type in ("text", "code_inline"):
+        return node.content
+    return "".join(_words(child) for child in node.children)
+
+
+def _tidy(text: str) -> str:
+    """Spaces evened out, and the brackets a removed address leaves behind (``()``, ``<>``) dropped."""
+    text = re.sub(r"\(\s*\)|\[\s*\]|<\s*>", "", text)
+    return " ".join(text.split())

@@ -1,0 +1,342 @@
+"""Where each part of a notes page goes: an item becomes an exercise (its name, dose, cues,
+variations, cautions, video), a numbered list a routine, a theory section the theory page.
+The middle stage of ``cardgen import``, after ``notes`` has read the Markdown and before
+``importer`` writes the catalogue.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from cardgen.catalogue import check_web_address
+from cardgen.errors import Problem
+from cardgen.notes import Item, ItemList, Line, Paragraph, Section
+from cardgen.phrases import (
+    Reading,
+    exercises_named,
+    is_equipment,
+    kebab,
+    name_and_remark,
+    read_dose,
+    split_item,
+    unique_id,
+)
+from cardgen.qr import start_second, video_link
+from cardgen.vocabulary import DEFAULT_AREAS, DEFAULT_KINDS
+
+_DOSE_LABEL = re.compile(r"^(dose|reps|sets)\s*[:=-]\s*", re.IGNORECASE)
+_CAUTION = re.compile(r"\bavoid|\bif (?:you(?:'re| are)? )?(?:having|have|with)\b.*\b(?:issues?|problems?|pain|injur(?:y|ies))\b", re.IGNORECASE)
+_FLAG = re.compile(r"\bif (?:you(?:'re| are)? )?(?:having|have|with) (?:an? |any )?(.+?) (?:issues?|problems?|pain|injur(?:y|ies))\b", re.IGNORECASE)
+
+# Checked in this order, so "Rope jump" is swiftness, not explosive.
+_KINDS = [
+    ("warm-up", re.compile(r"warm", re.IGNORECASE)),
+    ("swiftness", re.compile(r"rope|drill|swift|agility", re.IGNORECASE)),
+    ("explosive", re.compile(r"jump|plyo|box|explosive|bound|\bhops?\b", re.IGNORECASE)),
+]
+_KIND_TITLES = {kind.id: kind.name for kind in DEFAULT_KINDS}
+_AREA_NAMES = {area.id: area.name for area in DEFAULT_AREAS}
+_AREAS = [
+    ("calves", re.compile(r"\bcal(f|ves)\b|\bankles?\b|\bshins?\b", re.IGNORECASE)),
+    ("core", re.compile(r"\bcore\b|\babs\b|\babdominals?\b|\btrunk\b", re.IGNORECASE)),
+    ("legs", re.compile(r"quad|hamstring|glute|\blegs?\b|\bthighs?\b", re.IGNORECASE)),
+]
+
+
+
+class Placer:
+    """Reads the sections of one notes page into exercises, routines and theory, noting every guess
+    and every line it could not place."""
+
+    def __init__(self, file: Path, habit: str):
+        self.file, self.habit = file, habit
+        self.problems: list[Problem] = []
+        self.exercises: list[dict[str, Any]] = []
+        self.headings: dict[str, str] = {}
+        self.areas: dict[str, str] = {}  # id -> name, in the order met
+        self.routines: list[dict[str, Any]] = []
+        self.watching: list[dict[str, str]] = []
+        self.theory: dict[str, Any] = {}
+
+    # Reporting: every line ends up somewhere, or here.
+
+    def unplaced(self, line: Line, why: str = "", marker: str = "") -> None:
+        self.note(line.number, f"could not place: {marker + ' ' if marker else ''}{line.text}" + (f" ({why})" if why else ""))
+
+    def note(self, number: int | None, message: str) -> None:
+        self.problems.append(Problem(self.file, number, "", message))
+
+    def web_links(self, line: Line) -> list[tuple[str, str]]:
+        """The line's web links as (title, url); any other link is reported as left out."""
+        found = []
+        for link in line.links:
+            if _web_address(link.url):
+                found.append((link.title, link.url))
+            else:
+                self.note(line.number, f"left out the link '{link.url}' of '{link.title}': not a web address")
+        return found
+
+    def watch(self, title: str, url: str) -> None:
+        url = video_link(url)
+        if all(link["url"] != url for link in self.watching):
+            self.watching.append({"title": title or url, "url": url})
+
+    def only_link(self, line: Line) -> bool:
+        """Place a line that is nothing but a link (or a bare address) in further watching."""
+        if len(line.links) == 1 and _only_a_link(line.text, line.links[0].title) and _web_address(line.links[0].url):
+            self.watch(line.links[0].title, line.links[0].url)
+            return True
+        return False
+
+    # Areas and their exercises.
+
+    def read_area(self, section: Section) -> None:
+        known = area_of(section.title)
+        area = known or kebab(section.title) or "exercises"
+        exercises = []
+        for block in section.blocks:
+            if isinstance(block, ItemList):
+                exercises.extend(self.exercise(item, section, area) for item in block.items)
+            elif all(split_item(line.text, self.habit).reading for line in block.lines):  # "Goblet squat 3 x 10" a line
+                exercises.extend(self.exercise(Item(line.number, "", [line]), section, area) for line in block.lines)
+            else:
+                for line in block.lines:
+                    if not self.only_link(line):
+                        self.unplaced(line)
+        if not exercises:
+            return
+        if area not in self.areas:
+            self.areas[area] = _AREA_NAMES.get(area, section.title)
+            if not known:
+                self.note(section.number, f"'{section.title}' is not calves, legs or core: declared as the area '{area}' in areas.yaml")
+        self.exercises.extend(exercises)
+        self.routines.append(self.area_routine(section, exercises))
+
+    def exercise(self, item: Item, section: Section, area: str) -> dict[str, Any]:
+        first = item.lines[0]
+        parts = split_item(first.text, self.habit)
+        if parts.problem:
+            self.note(first.number, f"left out the dose of '{parts.name}': {parts.problem}")
+        text, reading = parts.name, parts.reading
+        name, remark = name_and_remark(text)
+        found: dict[str, Any] = {"summary": None, "dose": None, "cues": [], "variations": [], "cautions": [], "equipment": [], "video": None}
+        for title, url in self.web_links(first):
+            self.use_video(found, first.number, title, url)
+        if reading:
+            self.use_dose(found, reading)
+        for aside in parts.asides:
+            found["equipment" if is_equipment(aside) else "cues"].append(aside)
+        if remark:
+            self.place_note(found, first.number, remark, remark=True)
+        for line in item.below():
+            links = self.web_links(line)
+            for title, url in links:
+                self.use_video(found, line.number, title, url)
+            if not (links and _only_a_link(line.text, links[0][0])):
+                self.place_note(found, line.number, line.text)
+        exercise_id = unique_id(kebab(name) or "exercise", {e["id"] for e in self.exercises})
+        self.headings[exercise_id] = section.title
+        words = " ".join([text, *found["cues"], section.title])
+        kind = next((kind for kind, pattern in _KINDS if pattern.search(words)), "strength")
+        exercise = {"id": exercise_id, "name": name, "area": area, "kind": kind} | found
+        return {key: value for key, value in exercise.items() if value}
+
+    def use_dose(self, found: dict[str, Any], reading: Reading) -> None:
+        found["dose"] = found["dose"] or reading.dose
+        if reading.load:  # the catalogue's dose has no load: the card says it as a cue
+            found["cues"].append(f"Load: {reading.load}")
+
+    def place_note(self, found: dict[str, Any], number: int, note: str, remark: bool = False) -> None:
+        """File one note of an exercise as its dose, a variation, a caution or a cue."""
+        if not note:
+            return
+        try:
+            reading = read_dose(_DOSE_LABEL.sub("", note), self.habit)
+        except ValueError as error:
+            self.note(number, f"could not place: {note} ({error})")
+            return
+        if reading and not found["dose"]:
+            return self.use_dose(found, reading)
+        if note.casefold().startswith("optional"):
+            found["variations"].append(note)
+        elif _CAUTION.search(note):
+            flag = _FLAG.search(note)
+            caution = {"text": note} | ({"flags": [kebab(flag[1])]} if flag and kebab(flag[1]) else {})
+            found["cautions"].append(caution)
+        elif remark and not found["summary"]:
+            found["summary"] = note
+        else:
+            found["cues"].append(note)
+
+    def use_video(self, found: dict[str, Any], number: int, title: str, url: str) -> None:
+        if found["video"]:
+            self.watch(title, url)
+            self.note(number, f"a second video for one exercise: '{title}' is in further watching")
+            return
+        found["video"] = _video(url)
+
+    def area_routine(self, section: Section, exercises: list[dict[str, Any]]) -> dict[str, Any]:
+        """Every exercise of an area, the warm-ups first: a routine to print straight away."""
+        kinds = sorted({e["kind"] for e in exercises}, key=list(_KIND_TITLES).index)
+        blocks = [{"title": _KIND_TITLES[kind], "exercises": [e["id"] for e in exercises if e["kind"] == kind]} for kind in kinds]
+        return {"id": self.routine_id(section.title), "title": section.title, "blocks": blocks}
+
+    def routine_id(self, title: str) -> str:
+        return unique_id(kebab(title) or "routine", {r["id"] for r in self.routines})
+
+    # Routines written as a list.
+
+    def names_in(self, section: Section) -> list[str]:
+        """The names of the exercises an area's lists hold, before reading them in full."""
+        return [name_and_remark(split_item(item.lines[0].text, self.habit).name)[0] for block in section.lists() for item in block.items]
+
+    def numbers_only(self, section: Section, names: list[str]) -> bool:
+        """Whether the section's numbered lists name only exercises of ``names``: a routine."""
+        known = [{"id": str(n), "name": name} for n, name in enumerate(names)]
+        items = [item for block in section.lists() for item in block.items]
+        return bool(items) and all(exercises_named(split_item(item.lines[0].text, self.habit).name, known) for item in items)
+
+    def read_routine(self, section: Section) -> None:
+        routine: dict[str, Any] = {"id": None, "title": section.title}
+        blocks: list[dict[str, Any]] = []
+        for block in section.blocks:
+            if isinstance(block, ItemList):
+                for item in block.items:
+                    step = self.block(item)
+                    if step:
+                        blocks.append(step)
+                        for line in item.below():
+                            self.block_detail(step, line)
+                continue
+            for line in block.lines:
+                if self.only_link(line):
+                    continue
+                text = line.text
+                for title, url in self.web_links(line):
+                    self.watch(title, url)
+                if not blocks:
+                    routine["summary"] = f"{routine['summary']} {text}" if "summary" in routine else text
+                else:
+                    self.unplaced(line)
+        if not blocks:
+            self.note(section.number, f"'{section.title}' names no exercise of the notes: no routine made of it")
+            return
+        routine["id"] = self.routine_id(section.title)
+        self.routines.append(routine | {"blocks": blocks})
+
+    def block(self, item: Item) -> dict[str, Any] | None:
+        line = item.lines[0]
+        for title, url in self.web_links(line):
+            self.watch(title, url)
+        parts = split_item(line.text, self.habit)
+        if parts.problem:
+            self.note(line.number, f"left out the dose of '{parts.name}': {parts.problem}")
+        text, reading = parts.name, parts.reading
+        leading = re.match(r"^\((.+?)\)\s*(.*)$", text)
+        note, title = (leading[1], leading[2]) if leading else (None, text)
+        ids = exercises_named(title, self.exercises)
+        if not ids and re.search(r"warm", text, re.IGNORECASE):
+            ids = [e["id"] for e in self.exercises if e["kind"] == "warm-up"]
+            note, title = text, "Warm-up"
+        if not ids:
+            self.unplaced(line, "no exercise of the notes has that name", item.marker)
+            return None
+        exercises = [{"id": i, "dose": reading.dose} for i in ids] if reading else ids
+        return {"title": title or text} | ({"note": note} if note else {}) | {"exercises": exercises}
+
+    def block_detail(self, block: dict[str, Any], line: Line) -> None:
+        """A line under a routine's step: a dose for its exercises, or a note."""
+        try:
+            reading = read_dose(_DOSE_LABEL.sub("", line.text), self.habit)
+        except ValueError as error:
+            return self.unplaced(line, str(error))
+        if reading and all(isinstance(item, str) for item in block["exercises"]):
+            block["exercises"] = [{"id": item, "dose": reading.dose} for item in block["exercises"]]
+            return
+        block["note"] = f"{block['note']} {line.text}" if block.get("note") else line.text
+        block["exercises"] = block.pop("exercises")  # back to the end: title, note, exercises, as in the catalogue
+
+    # Theory.
+
+    def read_theory(self, section: Section, intro: bool) -> None:
+        if intro:
+            self.theory.setdefault("title", section.title)
+        texts = []
+        for block in section.blocks:
+            if isinstance(block, ItemList) and intro and "aspects" not in self.theory:
+                self.theory["aspects"] = [" ".join(line.text for line in item.lines) for item in block.items]
+                continue
+            parts = block.lines if isinstance(block, Paragraph) else [_joined(item) for item in block.items]
+            words = []
+            for part in parts:
+                if self.only_link(part):
+                    continue
+                for title, url in self.web_links(part):
+                    self.watch(title, url)
+                    if intro and "source" not in self.theory:
+                        self.theory["source"] = {"title": title, "url": video_link(url)}
+                if part.text:
+                    words.append(part.text)
+            if words:
+                texts.append(("text" if isinstance(block, Paragraph) else "list", words))
+        if intro and "aspects" in self.theory:
+            # The paragraph that introduces the aspects is what the theory page says with them.
+            texts = [(kind, words) for kind, words in texts if not (kind == "text" and words[-1].endswith(":"))]
+        text = _prose(texts)
+        if text:
+            self.theory.setdefault("sections", []).append({"title": section.title, "text": text})
+
+    def finish_theory(self) -> dict[str, Any]:
+        theory = dict(self.theory)
+        if self.watching:
+            theory["further_watching"] = self.watching
+        order = ["title", "source", "aspects", "sections", "further_watching"]
+        return {key: theory[key] for key in order if key in theory}
+
+
+def _joined(item: Item) -> Line:
+    """A list item's lines as one (a theory list item going on over the next line)."""
+    lines = [*item.lines, *item.below()]
+    return Line(item.number, " ".join(line.text for line in lines if line.text), [link for line in lines for link in line.links])
+
+
+def _only_a_link(text: str, title: str) -> bool:
+    """Whether a line says nothing but its link: "[Demo](url)", "<url>", "see https://…", "Video: url"."""
+    return text in ("", title) or bool(re.fullmatch(r"(?:see|watch|video|demo|link|here)\W*", text, re.IGNORECASE))
+
+
+def _prose(texts: list[tuple[str, list[str]]]) -> str:
+    """Paragraphs and lists as one paragraph: a list reads as its items in a row."""
+    out: list[str] = []
+    for kind, words in texts:
+        if kind == "text":
+            out.append(" ".join(words))
+        else:
+            joiner = "; " if any(re.search(r"[,;]|\s[-–—]\s", w) for w in words) else ", "
+            items = joiner.join(w.rstrip(".;,") for w in words)
+            out.append(items if items.endswith((".", "!", "?")) else items + ".")
+    return " ".join(out)
+
+
+def _video(url: str) -> dict[str, Any]:
+    """``{url, start}`` with the start second taken out of the address, as the catalogue asks."""
+    parts = urlsplit(video_link(url))
+    in_fragment = dict(parse_qsl(parts.fragment))
+    if "t" in in_fragment:  # Vimeo's #t=30s
+        parts = parts._replace(fragment=urlencode({k: v for k, v in in_fragment.items() if k != "t"}))
+    return {"url": urlunsplit(parts), "start": start_second(url) or 0}
+
+
+def _web_address(url: str) -> bool:
+    try:
+        check_web_address(url)
+    except ValueError:
+        return False
+    return True
+
+
+def area_of(title: str) -> str | None:
+    return next((area for area, words in _AREAS if words.search(title)), None)
