@@ -113,6 +113,7 @@ def week_targets(plan, weeks: int) -> list[dict]:
                 "reps": None if seconds else target.low, "reps_max": None if seconds else target.high,
                 "seconds": target.low if seconds else None, "seconds_max": target.high if seconds else None,
                 "each_side": target.each_side, "load": target.load, "unit": target.units.unit if target.load is not None else None,
+                "other_load": target.other_load, "other_unit": target.units.also if target.other_load is not None else None,
                 "percent_of_max": target.percent, "plates_per_side": target.plates or None, "deload": target.deload,
                 "target": target.text, "rule": step.rule,
             })

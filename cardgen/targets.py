@@ -100,12 +100,17 @@ class Target:
         return f"{self.load:g} {self.units.unit}"
 
     @property
-    def other_load_text(self) -> str | None:
-        """With ``units: kg+lb``, the load in the other unit (to the pound, or the half kilo): ``132 lb``."""
+    def other_load(self) -> float | None:
+        """With ``units: kg+lb``, the load in the other unit, to the pound or the half kilo."""
         if self.load is None or not self.units.also:
             return None
         other = self.load / KG_IN_LB if self.units.also == "lb" else self.load * KG_IN_LB
-        return f"{_round(other, 1 if self.units.also == 'lb' else 0.5):g} {self.units.also}"
+        return _round(other, 1 if self.units.also == "lb" else 0.5)
+
+    @property
+    def other_load_text(self) -> str | None:
+        """``132 lb``."""
+        return f"{self.other_load:g} {self.units.also}" if self.other_load is not None else None
 
     @property
     def text(self) -> str:

@@ -195,3 +195,16 @@ def text_in(pdf: Path, page: int, left: float, top: float, right: float, bottom:
     finally:
         document.close()
     return " ".join(text.split())
+
+
+def smallest_type(pdf: Path) -> float:
+    """The smallest font size, in points, of any character printed in the PDF."""
+    import pypdfium2.raw as raw
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        sizes = [raw.FPDFText_GetFontSize(text.raw, index) for page in document for text in [page.get_textpage()]
+                 for index in range(text.count_chars()) if text.get_text_range(index, 1).strip()]
+    finally:
+        document.close()
+    return min(sizes)

@@ -5,7 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
-from pdfread import flat_text, text_boxes, text_in
+from pdfread import flat_text, pages, smallest_type, text_boxes, text_in
 
 ROSTER = """\
 team: Weeks Club
@@ -74,7 +74,7 @@ def log_cells(pdf: Path, row_name: str) -> dict[int, str]:
         width = columns[1][0] - columns[0][0] if len(columns) > 1 else 20
         for index, (x, week) in enumerate(columns):
             right = columns[index + 1][0] if index + 1 < len(columns) else x + width
-            cells[week] = text_in(pdf, page, x - 1, row_top - 0.5, right - 1, row_top + 6)
+            cells[week] = text_in(pdf, page, x - 1, row_top - 0.5, right - 1, row_top + 14)
     return cells
 
 
@@ -86,8 +86,44 @@ def test_the_printed_log_cells_carry_the_targets(run, roster):
     assert [calf[w] for w in range(1, 13)] == ["12", "13", "14", "DELOAD 14", "15", "16", "17", "DELOAD 17", "18", "19", "20", "DELOAD 20"]
     squat = log_cells(pdf, "3 Squat")
     assert [squat[w] for w in range(1, 5)] == ["5 × 67.5 kg", "5 × 77.5 kg", "5 × 87.5 kg", "DELOAD 5 × 52.5 kg"]
+    plank = log_cells(pdf, "A1 Plank")
+    assert [plank[w] for w in range(1, 7)] == ["30 s", "35 s", "40 s", "DELOAD 40 s", "45 s", "50 s"]
     text = flat_text(pdf)
     assert "+1 rep a week" in text and "Wave: 65%, 75%, 85%, deload, of a 102.5 kg max" in text
+    # Twelve weeks in two tables of six, on A4 pages, nothing printed under 6.5 pt.
+    assert all((round(p.width_mm), round(p.height_mm)) == (210, 297) for p in pages(pdf))
+    assert smallest_type(pdf) >= 6.5
+
+
+def test_kg_and_lb_and_plates_in_the_log_and_the_json(run, tmp_path):
+    roster = tmp_path / "team.yaml"
+    roster.write_text(ROSTER.replace("units: kg\nround: 2.5\n", "units: kg+lb\nplates: {exercises: [squat]}\n").replace("    units: kg\n", ""),
+                      encoding="utf-8")
+    assert run("sheet", "--roster", roster, "--runner", "Ana Lima", "-o", "ana.pdf").exit_code == 0
+    squat = log_cells(Path("ana.pdf"), "3 Squat")
+    # 67.5 kg is 148.8 lb; on a 20 kg bar, 23.75 kg a side: 20 + 2.5 + 1.25.
+    assert squat[1] == "5 × 67.5 kg 149 lb a side: 20 + 2.5 + 1.25"
+    rows = json.loads(run("plan", "--roster", roster, "--runner", "Ana Lima", "--json").stdout)
+    first = next(row for row in rows if row["exercise"] == "squat")
+    assert (first["load"], first["unit"], first["other_load"], first["other_unit"]) == (67.5, "kg", 149, "lb")
+    assert first["plates_per_side"] == [20, 2.5, 1.25]
+
+
+def test_demo_shows_progressions_supersets_and_deloads(run):
+    assert run("demo", "-o", "demo").exit_code == 0
+    card = flat_text(Path("demo/stride-power-card.pdf"))
+    assert "wk 1–6: 15→19 reps, deload wk 4 · tempo 2-1-2-0" in card
+    assert "10–15 reps, then +2 kg, deload wk 4 · rest 90 s" in card
+    sheet = flat_text(Path("demo/sample-training-sheet.pdf"))
+    assert "A1 Plank" in sheet and "A2 Side plank" in sheet and "DELOAD" in sheet
+    assert "All sets at 15 reps? Next time add 2 kg and go back to 10." in flat_text(Path("demo/cadence-sheet.pdf"))
+
+
+def test_the_handout_shows_each_routine_week_by_week(run, roster):
+    assert run("handout", roster, "--weeks", "8", "-o", "handout.pdf").exit_code == 0
+    text = flat_text(Path("handout.pdf"))
+    assert "Week 1 Week 2 Week 3 Week 4 Week 5 Week 6" in text and "Week 7 Week 8" in text
+    assert "Calf raise: wk 1–8: 12→17 reps, deload wk 4, 8" in text  # Ana Lima's own, in who does what
 
 
 BAD_ROSTER = """\
