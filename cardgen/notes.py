@@ -10,6 +10,7 @@ are links, kept beside the words (a bare address is not words: it leaves none be
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from markdown_it import MarkdownIt
@@ -84,6 +85,7 @@ class Section:
     title: str
     number: int
     blocks: list[Paragraph | ItemList] = field(default_factory=list)
+    label: bool = False  # a bold line or "Label:" over a list, taken as a heading
 
     def lists(self) -> list[ItemList]:
         return [block for block in self.blocks if isinstance(block, ItemList)]
@@ -105,13 +107,38 @@ def read_outline(text: str) -> list[Section]:
         if end is not None:
             lines[:end + 1] = [""] * (end + 1)
     sections = [Section(0, "", 0)]
-    for node in SyntaxTreeNode(_MARKDOWN.parse("\n".join(lines))).children:
+    nodes = SyntaxTreeNode(_MARKDOWN.parse("\n".join(lines))).children
+    for index, node in enumerate(nodes):
         if node.type == "heading":
-            title = " ".join(line.text for line in _lines(node))
-            sections.append(Section(int(node.tag[1]), title, node.map[0] + 1))
+            sections.append(Section(int(node.tag[1]), _title(node), node.map[0] + 1))
+        elif _is_label(node) and index + 1 < len(nodes) and nodes[index + 1].type in ("bullet_list", "ordered_list"):
+            # "**Warm-up**" or "Main:" alone over a list: a heading in all but name, one level down.
+            level = max((s.level for s in reversed(sections) if not s.label), default=0) + 1
+            sections.append(Section(min(level, 6), _title(node).rstrip(":").strip(), node.map[0] + 1, label=True))
         else:
             sections[-1].blocks.extend(_blocks(node))
     return sections
+
+
+def _title(node: SyntaxTreeNode) -> str:
+    """A heading's words, without the symbols (emoji, say) it may start or end with."""
+    title = " ".join(line.text for line in _lines(node))
+    while title and unicodedata.category(title[0])[0] == "S" or title[:1] in ("\ufe0f", "\u200d"):
+        title = title[1:].lstrip()
+    while title and unicodedata.category(title[-1])[0] == "S" or title[-1:] in ("\ufe0f", "\u200d"):
+        title = title[:-1].rstrip()
+    return title
+
+
+def _is_label(node: SyntaxTreeNode) -> bool:
+    """A one-line paragraph that is all bold (or emphasis), or a few words ending with a colon."""
+    if node.type != "paragraph" or node.map[1] - node.map[0] != 1 or not node.children:
+        return False
+    parts = [child for child in node.children[0].children if not (child.type == "text" and child.content.strip() in ("", ":"))]
+    if len(parts) == 1 and parts[0].type in ("strong", "em"):
+        return True
+    text = _words(node.children[0])
+    return text.strip().endswith(":") and len(text.split()) <= 4 and not node.children[0].children[0].type == "link"
 
 
 def _blocks(node: SyntaxTreeNode) -> list[Paragraph | ItemList]:
@@ -184,6 +211,8 @@ def _words(node: SyntaxTreeNode) -> str:
 
 
 def _tidy(text: str) -> str:
-    """Spaces evened out, and the brackets a removed address leaves behind (``()``, ``<>``) dropped."""
+    """Spaces evened out; the brackets a removed address leaves behind (``()``, ``<>``) and a task
+    list's box (``[ ]``, ``[x]``) dropped."""
+    text = re.sub(r"^\s*\[[ xX]\]\s+", "", text)
     text = re.sub(r"\(\s*\)|\[\s*\]|<\s*>", "", text)
     return " ".join(text.split())

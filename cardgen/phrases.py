@@ -26,7 +26,7 @@ _REMARK = re.compile(r"\s+[-–—]\s+|:\s+")
 
 _RANGE = r"\d+(?:\s*(?:-|–|to)\s*\d+)?"
 _LOAD = re.compile(r"(?:@|\bat\b|\bwith\b)\s*(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?)\b\.?", re.IGNORECASE)
-_SIDE = re.compile(r"\b(?:each|per|a)\s+(?:side|leg|arm)s?\b|/\s*(?:side|leg|arm)\b", re.IGNORECASE)
+_SIDE = re.compile(r"\b(?:each|per|a)\s+(?:side|leg|arm|way|direction)s?\b|/\s*(?:side|leg|arm)\b", re.IGNORECASE)
 _SETS_WORD = re.compile(r"(?:[x×*]\s*)?\b(\d+)\s*(?:sets?|rounds?)\b(?:\s+of\b)?", re.IGNORECASE)
 _UNIT = r"(?:s|secs?|seconds?|min|mins|minutes?|reps?)\b"
 _AMOUNT = re.compile(rf"^(?P<amount>{_RANGE})\s*(?P<unit>{_UNIT})?\s*(?P<hold>hold\b)?$", re.IGNORECASE)
@@ -76,7 +76,7 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
     if found:
         sets = int(found[1])
         text = text[:found.start()] + " " + text[found.end():]
-    text = " ".join(re.sub(r"^[\s,:;(\-–—]+|[\s,:;)\-–—]+$", "", text).split())
+    text = " ".join(re.sub(r"^(?:[\s,:;(\-–—]|[x×*]\s)+|[\s,:;)\-–—]+$", "", text).split())
     text = re.sub(r"\s*,\s*", " ", text)
     amount = _AMOUNT.match(text)
     pair = _TIMES.match(text)

@@ -40,7 +40,7 @@ _KINDS = [
 _KIND_TITLES = {kind.id: kind.name for kind in DEFAULT_KINDS}
 _AREA_NAMES = {area.id: area.name for area in DEFAULT_AREAS}
 _AREAS = [
-    ("calves", re.compile(r"\bcal(f|ves)\b|\bankles?\b|\bshins?\b", re.IGNORECASE)),
+    ("calves", re.compile(r"\bcal(f|ves)\b", re.IGNORECASE)),
     ("core", re.compile(r"\bcore\b|\babs\b|\babdominals?\b|\btrunk\b", re.IGNORECASE)),
     ("legs", re.compile(r"quad|hamstring|glute|\blegs?\b|\bthighs?\b", re.IGNORECASE)),
 ]
@@ -56,6 +56,7 @@ class Placer:
         self.problems: list[Problem] = []
         self.exercises: list[dict[str, Any]] = []
         self.headings: dict[str, str] = {}
+        self.loads: dict[str, float] = {}  # exercise id -> kilograms
         self.areas: dict[str, str] = {}  # id -> name, in the order met
         self.routines: list[dict[str, Any]] = []
         self.watching: list[dict[str, str]] = []
@@ -138,6 +139,8 @@ class Placer:
             if not (links and _only_a_link(line.text, links[0][0])):
                 self.place_note(found, line.number, line.text)
         exercise_id = unique_id(kebab(name) or "exercise", {e["id"] for e in self.exercises})
+        if found.get("load"):
+            self.loads[exercise_id] = found.pop("load")
         self.headings[exercise_id] = section.title
         words = " ".join([text, *found["cues"], section.title])
         kind = next((kind for kind, pattern in _KINDS if pattern.search(words)), "strength")
@@ -146,7 +149,11 @@ class Placer:
 
     def use_dose(self, found: dict[str, Any], reading: Reading) -> None:
         found["dose"] = found["dose"] or reading.dose
-        if reading.load:  # the catalogue's dose has no load: the card says it as a cue
+        amount, unit = reading.load.split() if reading.load else (None, None)
+        if unit and unit.lower().startswith("k") and not found.get("load"):
+            # Routines carry loads, in the roster's units: kilograms unless a roster says pounds.
+            found["load"] = float(amount.replace(",", ".")) if not amount.isdigit() else int(amount)
+        elif reading.load:  # pounds: said as written, where the card shows it
             found["cues"].append(f"Load: {reading.load}")
 
     def place_note(self, found: dict[str, Any], number: int, note: str, remark: bool = False) -> None:
@@ -181,8 +188,14 @@ class Placer:
     def area_routine(self, section: Section, exercises: list[dict[str, Any]]) -> dict[str, Any]:
         """Every exercise of an area, the warm-ups first: a routine to print straight away."""
         kinds = sorted({e["kind"] for e in exercises}, key=list(_KIND_TITLES).index)
-        blocks = [{"title": _KIND_TITLES[kind], "exercises": [e["id"] for e in exercises if e["kind"] == kind]} for kind in kinds]
+        blocks = [{"title": _KIND_TITLES[kind], "exercises": [self.step(e["id"]) for e in exercises if e["kind"] == kind]} for kind in kinds]
         return {"id": self.routine_id(section.title), "title": section.title, "blocks": blocks}
+
+    def step(self, exercise_id: str, dose: str | dict | None = None) -> str | dict[str, Any]:
+        """A routine's step: the exercise's id, with the dose and load the notes give it."""
+        extra = {"dose": dose, "load": self.loads.get(exercise_id)}
+        extra = {key: value for key, value in extra.items() if value is not None}
+        return {"id": exercise_id} | extra if extra else exercise_id
 
     def routine_id(self, title: str) -> str:
         return unique_id(kebab(title) or "routine", {r["id"] for r in self.routines})
@@ -244,7 +257,7 @@ class Placer:
         if not ids:
             self.unplaced(line, "no exercise of the notes has that name", item.marker)
             return None
-        exercises = [{"id": i, "dose": reading.dose} for i in ids] if reading else ids
+        exercises = [self.step(i, reading.dose if reading else None) for i in ids]
         return {"title": title or text} | ({"note": note} if note else {}) | {"exercises": exercises}
 
     def block_detail(self, block: dict[str, Any], line: Line) -> None:
@@ -253,8 +266,8 @@ class Placer:
             reading = read_dose(_DOSE_LABEL.sub("", line.text), self.habit)
         except ValueError as error:
             return self.unplaced(line, str(error))
-        if reading and all(isinstance(item, str) for item in block["exercises"]):
-            block["exercises"] = [{"id": item, "dose": reading.dose} for item in block["exercises"]]
+        if reading and all(isinstance(item, str) or "dose" not in item for item in block["exercises"]):
+            block["exercises"] = [self.step(item if isinstance(item, str) else item["id"], reading.dose) for item in block["exercises"]]
             return
         block["note"] = f"{block['note']} {line.text}" if block.get("note") else line.text
         block["exercises"] = block.pop("exercises")  # back to the end: title, note, exercises, as in the catalogue

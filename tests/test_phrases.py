@@ -21,6 +21,11 @@ from cardgen.phrases import REPS_FIRST, SETS_FIRST, kebab, page_habit, read_dose
     ("Plank - flat / side", "Plank - flat / side", None, ()),
     ("Calf walk - can serve as a warmup.", "Calf walk - can serve as a warmup.", None, ()),
     ("90/90 hip switch 5 each side", "90/90 hip switch", "5 reps each side", ()),
+    ("Arm circles 10 each way", "Arm circles", "10 reps each side", ()),
+    ("Hanging knee raises 3 sets x 12 reps", "Hanging knee raises", "3 sets × 12 reps", ()),
+    ("Cat-cow 10 reps x 2 sets", "Cat-cow", "2 sets × 10 reps", ()),
+    ("Couch stretch 2 x 60 sec each side", "Couch stretch", "2 sets × 1 min each side", ()),
+    ("RDL 8x3 (light)", "RDL", "3 sets × 8 reps", ("light",)),
 ])
 def test_an_item_s_name_and_dose(item, name, dose, asides):
     parts = split_item(item, REPS_FIRST)
