@@ -25,8 +25,9 @@ MAX_ID_LENGTH = 80
 _REMARK = re.compile(r"\s+[-–—]\s+|:\s+")
 
 _RANGE = r"\d+(?:\s*(?:-|–|to)\s*\d+)?"
-_LOAD = re.compile(r"(?:@|\bat\b|\bwith\b)\s*(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?)\b\.?", re.IGNORECASE)
-_SIDE = re.compile(r"\b(?:each|per|a)\s+(?:side|leg|arm|way|direction)s?\b|/\s*(?:side|leg|arm)\b", re.IGNORECASE)
+_LOAD = re.compile(r"(?:@|\bat\b|\bwith\b)\s*(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?|%)(?:\s|$|\b)\.?", re.IGNORECASE)
+_EFFORT = re.compile(r"\s*@\s*([^@]+)$")  # "@ RPE 8", "@ easy pace": how hard, said as a cue
+_SIDE = re.compile(r"\b(?:each|per|a)\s+(?:side|leg|arm|way|direction)s?\b|/\s*(?:side|leg|arm)\b|\beach$", re.IGNORECASE)
 _SETS_WORD = re.compile(r"(?:[x×*]\s*)?\b(\d+)\s*(?:sets?|rounds?)\b(?:\s+of\b)?", re.IGNORECASE)
 _UNIT = r"(?:s|secs?|seconds?|min|mins|minutes?|reps?)\b"
 _AMOUNT = re.compile(rf"^(?P<amount>{_RANGE})\s*(?P<unit>{_UNIT})?\s*(?P<hold>hold\b)?$", re.IGNORECASE)
@@ -40,7 +41,8 @@ class Reading:
     """What a dose phrase says: the dose as the catalogue writes it, and a load kept apart."""
 
     dose: str | dict
-    load: str | None = None
+    load: str | None = None  # "16 kg", "35 lb", "75 %"
+    effort: str | None = None  # what followed an "@" that isn't a load: "RPE 8"
 
 
 def page_habit(texts: list[str]) -> tuple[str, str | None]:
@@ -69,6 +71,9 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
     if found:
         load = f"{found[1]} {found[2]}"
         text = text[:found.start()] + text[found.end():]
+    effort = _EFFORT.search(text)
+    if effort:
+        text = text[:effort.start()]
     each_side = bool(_SIDE.search(text))
     text = _SIDE.sub(" ", text)
     sets = None
@@ -105,7 +110,7 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
     if sets is not None and sets > MOST_SETS_IN_SHORTHAND:
         raise ValueError(f"'{phrase.strip()}' reads as {sets} sets, more than anyone does: write the sets and reps "
                          f"the other way round ({'REPS x SETS' if habit == REPS_FIRST else 'SETS x REPS'}, as on the rest of the page)")
-    return Reading(_written(sets, low, high, unit, each_side), load)
+    return Reading(_written(sets, low, high, unit, each_side), load, effort[1].strip() if effort else None)
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,8 @@ class Placer:
                 exercises.extend(self.exercise(item, section, area) for item in block.items)
             elif all(split_item(line.text, self.habit).reading for line in block.lines):  # "Goblet squat 3 x 10" a line
                 exercises.extend(self.exercise(Item(line.number, "", [line]), section, area) for line in block.lines)
+            elif len(block.lines) > 1 and _quiet_dose(block.lines[1].text, self.habit):  # a name, its dose below
+                exercises.append(self.exercise(Item(block.number, "", block.lines), section, area))
             else:
                 for line in block.lines:
                     if not self.only_link(line):
@@ -150,11 +152,15 @@ class Placer:
     def use_dose(self, found: dict[str, Any], reading: Reading) -> None:
         found["dose"] = found["dose"] or reading.dose
         amount, unit = reading.load.split() if reading.load else (None, None)
-        if unit and unit.lower().startswith("k") and not found.get("load"):
-            # Routines carry loads, in the roster's units: kilograms unless a roster says pounds.
-            found["load"] = float(amount.replace(",", ".")) if not amount.isdigit() else int(amount)
+        number = (int(amount) if amount.isdigit() else float(amount.replace(",", "."))) if amount else None
+        if unit and unit[0].lower() in "k%" and not found.get("load"):
+            # Routines carry loads, in the roster's units (kilograms unless a roster says pounds), or a
+            # percentage of the runner's training max.
+            found["load"] = f"{number}%" if unit == "%" else number
         elif reading.load:  # pounds: said as written, where the card shows it
             found["cues"].append(f"Load: {reading.load}")
+        if reading.effort:
+            found["cues"].append(f"@ {reading.effort}")
 
     def place_note(self, found: dict[str, Any], number: int, note: str, remark: bool = False) -> None:
         """File one note of an exercise as its dose, a variation, a caution or a cue."""
@@ -314,6 +320,13 @@ def _joined(item: Item) -> Line:
     """A list item's lines as one (a theory list item going on over the next line)."""
     lines = [*item.lines, *item.below()]
     return Line(item.number, " ".join(line.text for line in lines if line.text), [link for line in lines for link in line.links])
+
+
+def _quiet_dose(text: str, habit: str) -> bool:
+    try:
+        return bool(read_dose(text, habit))
+    except ValueError:
+        return True  # a dose, if a wrong one: said where it is read
 
 
 def _only_a_link(text: str, title: str) -> bool:

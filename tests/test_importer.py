@@ -236,16 +236,18 @@ STYLES = {
         "mobility": [["worlds-greatest-stretch", "pigeon-stretch"]],
         "saturday-session": [["leg-swings"], [("push-ups", "2 sets × 10 reps"), ("clamshells", "2 sets × 10 reps")], ["single-leg-hop"]],
     }, [("warm-up", "Warm up"), ("upper-body", "Upper body"), ("hips", "Hips"), ("mobility", "Mobility")], "'15x3' as REPS x SETS"),
-    # Exercises as plain lines, no list; "Name: dose" and "Name - dose" items; a bare link with t=1m30s;
+    # Exercises as plain lines, no list, or a name with its dose and a cue on the lines below;
+    # "Name: dose" and "Name - dose" items; a bare link with t=1m30s;
     # only the default areas, so no areas.yaml.
     "plain.md": ({
         "squat": ("Squat", "legs", "strength", "3 sets × 10 reps", None),
         "lunges": ("Lunges", "legs", "strength", "12 reps each side", None),
         "wall-sit": ("Wall sit", "legs", "strength", "3 sets × 45 s hold", None),
+        "glute-bridge": ("Glute bridge", "legs", "strength", "3 sets × 12 reps", None),
         "hollow-hold": ("Hollow hold", "core", "strength", "3 sets × 20 s", None),
         "bird-dog": ("Bird dog", "core", "strength", "8 reps each side", ("https://youtu.be/wiFNA3sqjCA", 90)),
     }, {
-        "legs": [["squat", "lunges", "wall-sit"]],
+        "legs": [["squat", "lunges", "wall-sit", "glute-bridge"]],
         "core": [["hollow-hold", "bird-dog"]],
         "workout-a": [["squat"], ["hollow-hold"], ["bird-dog"]],
     }, [("calves", "Calves"), ("legs", "Legs"), ("core", "Core")], "'10x3' as REPS x SETS"),

@@ -26,6 +26,7 @@ from cardgen.phrases import REPS_FIRST, SETS_FIRST, kebab, page_habit, read_dose
     ("Cat-cow 10 reps x 2 sets", "Cat-cow", "2 sets × 10 reps", ()),
     ("Couch stretch 2 x 60 sec each side", "Couch stretch", "2 sets × 1 min each side", ()),
     ("RDL 8x3 (light)", "RDL", "3 sets × 8 reps", ("light",)),
+    ("Lunges 10x3 each", "Lunges", "3 sets × 10 reps each side", ()),
 ])
 def test_an_item_s_name_and_dose(item, name, dose, asides):
     parts = split_item(item, REPS_FIRST)
@@ -50,6 +51,14 @@ def test_dose_phrases(phrase, habit, dose, load):
         return
     reading = read_dose(phrase, habit)
     assert (str(Dose.model_validate(reading.dose)) if reading else None, reading.load if reading else None) == (dose, load)
+
+
+@pytest.mark.parametrize("phrase, load, effort", [
+    ("3 x 5 @ 75%", "75 %", None), ("5x5 @ 40kg", "40 kg", None), ("3 x 8 @ 35 lb", "35 lb", None), ("3 x 5 @ RPE 8", None, "RPE 8"),
+])
+def test_loads_and_effort_are_kept_apart_from_the_dose(phrase, load, effort):
+    reading = read_dose(phrase, SETS_FIRST)
+    assert (reading.load, reading.effort) == (load, effort)
 
 
 def test_the_written_dose_is_the_shorthand_where_it_reads_back_the_same():
