@@ -20,15 +20,13 @@ from pathlib import Path
 from typing import Callable
 
 from cardgen.catalogue import Catalogue
-from cardgen.documents import FORMATS, Maker
+from cardgen.documents import FORMATS, LaidOutCards, Maker
+from cardgen.imposition import FacePage, Imposer
+from cardgen.paper import card_size
 from cardgen.errors import UserError
 from cardgen.output import unique_stems, write_atomically
 from cardgen.roster import Roster
 
-# Runners laid out in one pass. Measured on 100 runners (benchmarks/), more runners a pass made
-# each one slower (502 ms at 1, 533 at 5, 568 at 20, CPU per runner) and the workers bigger
-# (131, 148, 264 MB): the shared Press, not a shared layout, is what saves the time.
-RUNNERS_PER_PASS = 1
 # A worker's memory creeps up by a fraction of a megabyte a runner and is never given back, so
 # each worker is replaced after this many passes; a fresh one costs about a second.
 PASSES_PER_WORKER = 100
@@ -56,23 +54,34 @@ class Settings:
 def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple[str, ...] = FORMATS,
               jobs: int | None = None, combined: Path | None = None, settings: Settings = Settings(),
               on_progress: Callable[[int], None] = lambda done: None) -> list[Written]:
-    """Make every runner's files in ``folder``, write ``manifest.csv`` and, if asked, ``combined``."""
+    """Make every runner's files in ``folder``, write ``manifest.csv`` and, if asked, ``combined``.
+
+    Sheets are laid out a runner at a time across the workers. Cards are laid out a face at a
+    time, each distinct face once (the backs of one routine are the same for the whole team),
+    a share of the team per worker; every runner's own file and the deck of everyone's cards
+    are then put together from those faces, with no second layout."""
     check_writable(folder)
     if combined:
         check_writable(combined.parent)
     stems = unique_stems([runner.name for runner in roster.runners])
-    jobs = max(1, min(jobs or os.cpu_count() or 1, len(roster.runners)))
-    per_pass = max(1, min(RUNNERS_PER_PASS, math.ceil(len(roster.runners) / jobs)))
-    tasks = [(kind, list(range(start, min(start + per_pass, len(roster.runners)))))
-             for kind in formats for start in range(0, len(roster.runners), per_pass)]
+    count = len(roster.runners)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, count))
+    tasks = [("sheet", [index]) for index in range(count)] if "sheet" in formats else []
+    if "card" in formats:
+        share = max(1, min(CARD_RUNNERS_PER_TASK, math.ceil(count / jobs)))
+        tasks += [("card", list(range(start, min(start + share, count)))) for start in range(0, count, share)]
     written: dict[tuple[int, str], Written] = {}
+    laid_parts: list[tuple[list[int], LaidOutCards]] = []
 
-    def collect(kind: str, indices: list[int], results: list[tuple[bytes, int]]) -> None:
-        for index, (pdf, pages) in zip(indices, results):
-            file = folder / f"{stems[index]} - {kind}.pdf"
-            write_atomically(file, pdf)
-            written[index, kind] = Written(roster.runners[index].name, kind, file, pages)
-        on_progress(len(indices))
+    def collect(kind: str, indices: list[int], result) -> None:
+        if kind == "card":
+            laid_parts.append((indices, result))
+            return
+        pdf, pages = result
+        file = folder / f"{stems[indices[0]]} - sheet.pdf"
+        write_atomically(file, pdf)
+        written[indices[0], kind] = Written(roster.runners[indices[0]].name, kind, file, pages)
+        on_progress(1)
 
     if jobs == 1:
         _start_worker(catalogue, roster, settings)
@@ -83,32 +92,76 @@ def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple
             _worker.clear()
     else:
         notes = logging.getLogger("cardgen").getEffectiveLevel()
+        context = workers_context()
         # Fresh workers for every stretch of passes (not max_tasks_per_child: on Python 3.11 a pool
         # that replaces its workers can hang once they have all been replaced).
         stretch = jobs * PASSES_PER_WORKER
         for first in range(0, len(tasks), stretch):
             part = tasks[first:first + stretch]
-            with ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(catalogue, roster, settings, notes)) as pool:
-                for (kind, indices), results in zip(part, pool.map(_lay_out, *zip(*part))):
-                    collect(kind, indices, results)
+            with ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(catalogue, roster, settings, notes)) as pool:
+                for (kind, indices), result in zip(part, pool.map(_lay_out, *zip(*part))):
+                    collect(kind, indices, result)
 
-    rows = [written[index, kind] for index in range(len(roster.runners)) for kind in formats]
-    if settings.deck_sheet and "card" in formats:
-        rows.append(write_deck(catalogue, roster, folder, settings))
+    deck = write_cards(catalogue, roster, folder, settings, laid_parts, stems, written, on_progress) if laid_parts else []
+    rows = [written[index, kind] for index in range(count) for kind in formats] + deck
     write_manifest(folder / "manifest.csv", rows)
-    if combined:
-        write_combined(combined, [row.file for row in rows])
+    if combined:  # the print-ready file: the deck's sheets for the cards when there is a deck
+        write_combined(combined, [row.file for row in rows if not (deck and row.format == "card")])
     return rows
 
 
-def write_deck(catalogue: Catalogue, roster: Roster, folder: Path, settings: Settings) -> Written:
-    """Every runner's cards N-up on sheets, in one file, to print and cut."""
-    maker = Maker(catalogue, **settings.maker, sheet=settings.deck_sheet)
-    plans = [maker.plan(roster.routine_of(runner), runner, roster) for runner in roster.runners]
-    document = maker.lay_out("card", plans)
+# Runners whose cards one worker lays out in one go: their distinct faces in one pass.
+CARD_RUNNERS_PER_TASK = 100
+
+
+def write_cards(catalogue: Catalogue, roster: Roster, folder: Path, settings: Settings,
+                laid_parts: list[tuple[list[int], LaidOutCards]], stems: list[str], written: dict,
+                on_progress: Callable[[int], None]) -> list[Written]:
+    """Every runner's own card file, and with a deck sheet everyone's cards N-up in one file, put
+    together from the faces the workers laid out."""
+    maker = Maker(catalogue, **settings.maker)
+    laid = merge_laid_out(laid_parts, len(roster.runners))
+    size = card_size(maker.card_size)
+    imposer = Imposer(laid.sources, (size.width, size.height))
+    for index, runner in enumerate(roster.runners):
+        file = folder / f"{stems[index]} - card.pdf"
+        write_atomically(file, maker.cards_pdf(laid, [index], imposer))
+        written[index, "card"] = Written(runner.name, "card", file, maker.card_pages_count(len(laid.cards[index])))
+        on_progress(1)
+    if not settings.deck_sheet:
+        return []
+    deck = Maker(catalogue, **settings.maker, sheet=settings.deck_sheet)
     file = folder / f"All cards on {settings.deck_sheet.upper() if settings.deck_sheet == 'a4' else 'Letter'}.pdf"
-    write_atomically(file, maker.press.write(document))
-    return Written("(everyone)", "card sheets", file, len(document.pages))
+    write_atomically(file, deck.cards_pdf(laid, None, imposer))
+    return [Written("(everyone)", "card sheets", file, deck.card_pages_count(sum(len(cards) for cards in laid.cards)))]
+
+
+def merge_laid_out(parts: list[tuple[list[int], LaidOutCards]], count: int) -> LaidOutCards:
+    """The cards of all runners, from the workers' shares, their face PDFs numbered on."""
+    merged = LaidOutCards([[] for _ in range(count)], [], {}, {}, [0] * count, [False] * count)
+    for indices, laid in parts:
+        offset = len(merged.sources)
+        merged.sources.extend(laid.sources)
+        for key, face in laid.at.items():
+            merged.at.setdefault(key, FacePage(face.source + offset, face.page))
+        merged.measures.update(laid.measures)
+        for index, cards, passes, stamped in zip(indices, laid.cards, laid.passes, laid.stamped):
+            merged.cards[index], merged.passes[index], merged.stamped[index] = cards, passes, stamped
+    return merged
+
+
+def workers_context():
+    """Where the platform allows, workers are forked from this process once it has loaded the PDF
+    engine (not set it up: that is each worker's own), so a worker starts in milliseconds rather
+    than the second that importing WeasyPrint takes."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    from cardgen.layout import import_engine
+
+    import_engine()
+    return multiprocessing.get_context("fork")
 
 
 def check_writable(folder: Path) -> None:
@@ -160,8 +213,12 @@ def _start_worker(catalogue: Catalogue, roster: Roster, settings: Settings, note
     atexit.register(_worker.clear)
 
 
-def _lay_out(kind: str, indices: list[int]) -> list[tuple[bytes, int]]:
+def _lay_out(kind: str, indices: list[int]):
+    """A worker's task: one runner's sheet (PDF, pages), or the cards of ``indices`` laid out."""
     maker: Maker = _worker["maker"]
     roster: Roster = _worker["roster"]
     plans = [maker.plan(roster.routine_of(roster.runners[i]), roster.runners[i], roster) for i in indices]
-    return maker.each(kind, plans, roster)
+    if kind == "card":
+        return maker.lay_out_cards(plans)
+    document = maker.press.lay_out(maker.html(kind, plans, roster))
+    return maker.press.write(document), len(document.pages)

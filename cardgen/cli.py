@@ -12,6 +12,7 @@ import click
 
 from cardgen import __version__, bundled
 from cardgen.errors import ProblemsFound, UserError
+from cardgen.paper import CARD_SIZES, PAPER_SIZES
 
 BUG_REPORT = "This is a bug in cardgen, not in your files. Please report it with the command you ran and this message."
 
@@ -310,11 +311,14 @@ def validate(catalogue_dir, rosters, weeks) -> None:
 
 
 card_options = [
-    click.option("--size", "card_size", type=click.Choice(["a6", "a7", "index-3x5", "index-4x6", "wallet"], case_sensitive=False),
+    click.option("--size", "card_size", type=click.Choice(list(CARD_SIZES), case_sensitive=False),
                  default="a6", show_default=True, help="Card size (wallet: 85.6 × 54 mm)."),
-    click.option("--sheet", type=click.Choice(["a4", "letter"], case_sensitive=False),
+    click.option("--sheet", type=click.Choice(list(PAPER_SIZES), case_sensitive=False),
                  help="Lay the cards out N-up on this paper, with crop marks to cut along."),
     click.option("--bleed", type=click.FloatRange(0, 6), default=0, help="Bleed around each card on a --sheet, in mm."),
+    click.option("--gutter", type=click.FloatRange(0, 20), default=None,
+                 help="Space between cards on a --sheet, in mm, edge to edge on the paper (0: cards butt, one cut "
+                      "separates two; A7 goes 8-up on A4). Default: cards butt inside a 12 mm margin with crop marks."),
     click.option("--duplex", is_flag=True, help="Each card's back (large QR codes, notes) on the next page, lined up for long-edge duplex."),
     click.option("--fold", is_flag=True, help="Front and back side by side with a fold line, for printers without duplex."),
 ]
@@ -425,15 +429,15 @@ def report_verified(pdf: Path, plans) -> None:
 @verify_option
 @strict_option
 @watch_option
-def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_size, sheet, bleed, duplex, fold, html, png, verify,
-         strict, watch) -> None:
+def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_size, sheet, bleed, gutter, duplex, fold, html, png,
+         verify, strict, watch) -> None:
     """Make a pocket card for a routine, or for one runner of a roster."""
     if duplex and fold:
         raise click.UsageError("choose --duplex or --fold, not both")
     check_png(png, out, html)
     roster = roster_file(roster) if runner else roster
     make_or_watch(lambda: one_document("card", catalogue_dir, templates_dir, routine_id, roster, runner, out, html, verify, png,
-                                       strict=strict, card_size=card_size, sheet=sheet, bleed=bleed, duplex=duplex, fold=fold),
+                                       strict=strict, card_size=card_size, sheet=sheet, bleed=bleed, gutter=gutter, duplex=duplex, fold=fold),
                   watch, sources(catalogue_dir, templates_dir, roster))
 
 
@@ -443,7 +447,7 @@ def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_siz
 @click.argument("routine_id", metavar="[ROUTINE]", required=False)
 @with_options(roster_options)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
-@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
+@click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
 @click.option("--starts", type=click.DateTime(["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD), to date the log.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
@@ -496,14 +500,14 @@ def the_roster(roster: Path | None) -> Path:
 @click.option("--format", "kind", type=click.Choice(["card", "sheet", "both"]), default="both", show_default=True)
 @click.option("--combined", type=click.Path(dir_okay=False, path_type=Path), help="Also write one print-ready PDF of everything.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
-@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
+@click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
 @with_options(card_options)
 @verify_option
 @strict_option
 @watch_option
-def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, paper, weeks, card_size, sheet, bleed, duplex, fold,
-          verify, strict, watch) -> None:
+def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, paper, weeks, card_size, sheet, bleed, gutter, duplex,
+          fold, verify, strict, watch) -> None:
     """Make every runner's own card and/or sheet, a manifest.csv, and optionally one combined PDF.
 
     With --sheet, all the runners' cards are also laid out N-up in one file, to print and cut.
@@ -527,7 +531,7 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
         total = len(roster.runners) * len(formats)
         shown = sys.stderr.isatty() and session().verbosity >= 0
         with click.progressbar(length=total, label="Printing", file=sys.stderr if shown else _Quiet()) as bar:
-            maker = dict(paper=paper, weeks=weeks, strict=strict, card_size=card_size, bleed=bleed, duplex=duplex, fold=fold,
+            maker = dict(paper=paper, weeks=weeks, strict=strict, card_size=card_size, bleed=bleed, gutter=gutter, duplex=duplex, fold=fold,
                          templates=used_templates(templates_dir))
             rows = run_batch(catalogue, roster, out, formats, jobs, combined, Settings(maker, sheet), bar.update)
         if verify:
@@ -547,7 +551,7 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
 @templates_option
 @click.argument("roster", metavar="[ROSTER]", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: output/TEAM - handout.pdf).")
-@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True, help="Paper size.")
+@click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @weeks_option
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 @png_option

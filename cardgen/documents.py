@@ -7,7 +7,7 @@ WeasyPrint's fonts are made once (a :class:`Maker`) and used for every document 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
@@ -15,17 +15,21 @@ from pathlib import Path
 from cardgen.catalogue import Catalogue
 from cardgen.errors import UserError
 from cardgen.fonts import embedded_font_face_css
-from cardgen.imposition import PageLayout, one_a_page, on_sheets
+from cardgen.fitting import CardFace, Face, Measure, faces_of, first_cards, refits, room_of
+from cardgen.imposition import FacePage, Imposer, PageLayout, one_a_page, on_sheets
 from cardgen.output import write_atomically
 from cardgen.log import plan_log
-from cardgen.plan import CardFace, RoutinePlan, Sheet, fitting_options, plan_handout, plan_routine
-from cardgen.render import Renderer, card_size, paper_page
+from cardgen.paper import CardSize, card_size, paper_page
+from cardgen.plan import RoutinePlan, Sheet, plan_handout, plan_routine
+from cardgen.render import Renderer
 from cardgen.roster import Roster, Runner
 
 # What the user may like to know but need not act on (a card set in smaller type); the CLI prints it.
 notes = logging.getLogger(__name__)
 
 DEFAULT_WEEKS = 6
+# A card face is laid out on a page this tall, so it never breaks: its height is then measured.
+TALL_PAGE_MM = 2000
 FORMATS = ("card", "sheet")
 
 
@@ -44,6 +48,7 @@ class Maker:
     duplex: bool = False
     fold: bool = False
     templates: Path | None = None  # the user's templates folder, looked in before cardgen's own
+    gutter: float | None = None  # mm between cards on a sheet; None: butted inside a margin for crop marks
 
     @cached_property
     def renderer(self) -> Renderer:
@@ -63,45 +68,90 @@ class Maker:
 
     # Cards -----------------------------------------------------------------------------------
 
+    @property
+    def backs(self) -> bool:
+        return self.duplex or self.fold
+
     def card_pages(self, count: int) -> list[PageLayout]:
         """Where ``count`` cards go: one a page, or N-up on sheets; fronts and backs."""
         size = card_size(self.card_size)
         width = size.width * (2 if self.fold else 1)
         if self.sheet:
             sheet = paper_page(self.sheet)
-            return on_sheets(count, width, size.height, sheet.width_mm, sheet.height_mm, self.bleed, self.duplex)
+            return on_sheets(count, width, size.height, sheet.width_mm, sheet.height_mm, self.bleed, self.duplex, self.gutter)
         return one_a_page(count, width, size.height, self.duplex)
 
-    def card_html(self, cards: list[CardFace], first_of: dict[int, int], fonts_css: str = "") -> str:
-        return self.renderer.cards(cards, first_of, self.card_pages(len(cards)), card_size(self.card_size),
-                                   fold=self.fold, backs=self.duplex or self.fold, fonts_css=fonts_css)
+    def card_pages_count(self, count: int) -> int:
+        return len(self.card_pages(count))
 
-    def fit_cards(self, plans: list[RoutinePlan]):
-        """Lay out the cards of ``plans``, shrinking the type of a card that doesn't fit down to
-        6.5 pt, then continuing it on more cards; say so on stderr. Returns the laid-out document,
-        the cards, and which card starts each plan."""
-        options = [fitting_options(plan) for plan in plans]
-        chosen = [next(option) for option in options]
-        while True:
-            cards, owner, first_of = [], [], {}
-            for index, faces in enumerate(chosen):
-                first_of[len(cards)] = index
-                cards.extend(faces)
-                owner.extend([index] * len(faces))
-            document = self.press.lay_out(self.card_html(cards, first_of))
-            overflowing = {owner[card] for card in self.press.overflowing(document)}
-            if not overflowing:
-                break
-            for index in overflowing:
-                chosen[index] = next(options[index], None)
-                if chosen[index] is None:
+    def lay_out_cards(self, plans: list[RoutinePlan]) -> LaidOutCards:
+        """Every plan's cards, each distinct face laid out once. A plan whose face doesn't fit its
+        card is measured, and laid out once more as the fewest cards at the largest type that
+        likely hold it, beside the way that surely should, in the same pass; the first that fits
+        is kept, and said on stderr. Runners' fronts that differ only by the name are one face
+        with the names printed into it, unless a name needs more than its line, or the user's
+        own templates are in play (they may place the name anywhere)."""
+        size = card_size(self.card_size)
+        stamped = self.templates is None
+        laid = LaidOutCards([first_cards(plan, size) for plan in plans], [], {}, {}, [0] * len(plans), [stamped] * len(plans))
+        trying = {index: [((1, 0), cards)] for index, cards in enumerate(laid.cards)}
+        while trying:
+            faces = {face.key: face for index, tries in trying.items() for _, cards in tries
+                     for face in laid.faces_of(cards, self.backs, index) if face.key not in laid.at}
+            self._lay_out_faces(list(faces.values()), laid)
+            again = {}
+            for index, tries in trying.items():
+                laid.passes[index] += 1
+                fitting = [cards for _, cards in tries if laid.fit(cards, self.backs, index, size)]
+                if fitting:
+                    laid.cards[index] = fitting[0]
+                    continue
+                if laid.stamped[index] and any(laid.fit(cards, self.backs, index, size, names=False) for _, cards in tries):
+                    laid.stamped[index] = False  # the name needs more than its line: the front in full
+                    again[index] = tries
+                    continue
+                first = laid.measures[laid.faces_of(laid.cards[index], self.backs, index)[0].key]  # on one card, at full size
+                again[index] = refits(plans[index], first, size, self.backs, after=tries[-1][0])
+                if not again[index]:
                     raise UserError(f"{_describe(plans[index])} cannot fit a {self.card_size} card even one exercise a card at 6.5 pt; "
                                     "try a bigger --size or shorter cues")
-        for index, faces in enumerate(chosen):
-            if len(faces) > 1 or faces[0].type_step:
-                how = f"continues on {len(faces)} cards" if len(faces) > 1 else f"set in {faces[0].body_pt:g} pt type"
-                notes.info("%s did not fit one %s card at full size: %s", _describe(plans[index]), self.card_size, how)
-        return document, cards, first_of
+            trying = again
+        for plan, chosen in zip(plans, laid.cards):
+            if len(chosen) > 1 or chosen[0].type_step:
+                how = f"continues on {len(chosen)} cards" if len(chosen) > 1 else f"set in {chosen[0].body_pt:g} pt type"
+                notes.info("%s did not fit one %s card at full size: %s", _describe(plan), self.card_size, how)
+        return laid
+
+    def _lay_out_faces(self, faces: list[Face], laid: LaidOutCards) -> None:
+        """Lay ``faces`` out in one pass, each on a page as tall as it needs; keep where each one
+        is and how it measured."""
+        if not faces:
+            return
+        document = self.press.lay_out(self.card_html(faces))
+        source = len(laid.sources)
+        laid.sources.append(self.press.write(document))
+        for face, (page, measure) in zip(faces, self.press.measure(document, len(faces))):
+            laid.at[face.key] = FacePage(source, page)
+            laid.measures[face.key] = measure
+
+    def card_html(self, faces: list[Face], fonts_css: str = "", preview: bool = False) -> str:
+        size = card_size(self.card_size)
+        return self.renderer.cards(faces, size, size.height if preview else TALL_PAGE_MM, backs=self.backs, fonts_css=fonts_css)
+
+    def cards_pdf(self, laid: LaidOutCards, which: list[int] | None = None, imposer: Imposer | None = None) -> bytes:
+        """The PDF of the laid-out cards of the plans ``which`` (default all), placed as this
+        Maker prints: one a page or N-up, with backs or folded."""
+        size = card_size(self.card_size)
+        imposer = imposer or Imposer(laid.sources, (size.width, size.height))
+        chosen = [(index, card) for index in (range(len(laid.cards)) if which is None else which) for card in laid.cards[index]]
+
+        def face_at(card: int, side: str) -> list[FacePage]:
+            index, card_face = chosen[card]
+            return [laid.at[f.key] for f in laid.faces_of([card_face], self.backs, index) if f.side == side]
+
+        guides = self.sheet is not None and self.gutter is not None
+        title = _title_of(card.plan.title for _, card in chosen)
+        return imposer.pdf(self.card_pages(len(chosen)), face_at, fold=self.fold, guides=guides, title=title)
 
     # Writing ------------------------------------------------------------------------------------
 
@@ -111,29 +161,26 @@ class Maker:
             raise ValueError("cards are laid out by fit_cards, which decides how many there are")
         return self.renderer.sheets([self.sheet_of(plan, roster) for plan in plans], paper_page(self.paper), fonts_css)
 
-    def lay_out(self, kind: str, plans: list[RoutinePlan], roster: Roster | None = None):
+    def pdf(self, kind: str, plan: RoutinePlan, roster: Roster | None = None) -> bytes:
+        """One card or sheet as PDF bytes."""
         if kind == "card":
-            return self.fit_cards(plans)[0]
-        return self.press.lay_out(self.html(kind, plans, roster))
+            return self.cards_pdf(self.lay_out_cards([plan]))
+        return self.press.pdf(self.html(kind, [plan], roster))
 
     def write(self, kind: str, plan: RoutinePlan, out: Path, roster: Roster | None = None, html: bool = False) -> Path:
         """Write one card or sheet to ``out``: a PDF, or with ``html`` a self-contained preview."""
         if html:
             if kind == "card":
-                _, cards, first_of = self.fit_cards([plan])
-                make = lambda fonts: self.card_html(cards, first_of, fonts)  # noqa: E731
+                laid = self.lay_out_cards([plan])
+                faces = faces_of(laid.cards[0], self.backs)
+                make = lambda fonts: self.card_html(faces, fonts, preview=True)  # noqa: E731
             else:
                 make = lambda fonts: self.html(kind, [plan], roster, fonts)  # noqa: E731
             # A preview that opens anywhere: the fonts it needs travel inside it, cut to its characters.
             write_atomically(out, make(embedded_font_face_css(make(""))))
         else:
-            write_atomically(out, self.press.write(self.lay_out(kind, [plan], roster)))
+            write_atomically(out, self.pdf(kind, plan, roster))
         return out
-
-    def each(self, kind: str, plans: list[RoutinePlan], roster: Roster | None = None) -> list[tuple[bytes, int]]:
-        """Lay out many cards or sheets in one pass; return each plan's own PDF and page count."""
-        document = self.lay_out(kind, plans, roster)
-        return [(self.press.pdf_of(document, pages), len(pages)) for pages in self.press.split(document, len(plans))]
 
     def handout(self, roster: Roster, out: Path, html: bool = False) -> Path:
         """The team handout for ``roster``."""
@@ -150,6 +197,49 @@ class Maker:
         """Every routine of the catalogue as a card and a sheet, into ``folder``."""
         return [self.write(kind, self.plan(routine_id), folder / f"{routine_id}-{kind}.pdf")
                 for routine_id in self.catalogue.routines for kind in FORMATS]
+
+
+@dataclass
+class LaidOutCards:
+    """Cards laid out: each plan's cards, the PDFs the engine wrote, where each face (by key) is
+    in them and how it measured, and how many layout passes each plan took."""
+
+    cards: list[list[CardFace]]
+    sources: list[bytes]
+    at: dict[str, FacePage]
+    measures: dict[str, Measure]
+    passes: list[int]
+    stamped: list[bool]  # whether each plan's fronts have their runner's name printed into them
+    _faces: dict = field(default_factory=dict, repr=False)
+
+    def faces_of(self, cards: list[CardFace], backs: bool, index: int) -> list[Face]:
+        """``fitting.faces_of`` for the cards of plan ``index``, each card's faces made once (their
+        keys are worth keeping)."""
+        faces = []
+        for card in cards:
+            kept = self._faces.get((id(card), backs, self.stamped[index]))
+            if kept is None or kept[0] is not card:
+                kept = self._faces[id(card), backs, self.stamped[index]] = (card, faces_of([card], backs, self.stamped[index]))
+            faces.extend(kept[1])
+        return faces
+
+    def fit(self, cards: list[CardFace], backs: bool, index: int, size: CardSize, names: bool = True) -> bool:
+        """Do the laid-out faces of ``cards`` (of plan ``index``) fit their card, and (``names``)
+        does each name stamped into a front fit its line?"""
+        faces = self.faces_of(cards, backs, index)
+        for before, face in zip([None, *faces], faces):
+            height = self.measures[face.key].height
+            if face.stamp and before is not None:
+                if names and height > self.measures[before.key].slot + 0.5:
+                    return False
+            elif height > room_of(size):
+                return False
+        return True
+
+
+def _title_of(titles) -> str:
+    unique = list(dict.fromkeys(titles))
+    return unique[0] if len(unique) == 1 else "Routines"
 
 
 def _describe(plan: RoutinePlan) -> str:

@@ -67,12 +67,34 @@ def script_language(text: str) -> str | None:
     return None
 
 
+# Which characters the bundled fonts draw, as ranges of code points: written by
+# tools/make_fonts.py (or `python -m cardgen.fonts`) when the fonts change, and read at every run
+# instead of opening the fonts (a test checks it against them).
+COVERAGE = FONT_DIR / "coverage.txt"
+
+
 @functools.cache
 def covered() -> frozenset[int]:
     """Every character some bundled font draws."""
+    points: set[int] = set()
+    for line in COVERAGE.read_text(encoding="ascii").split():
+        first, _, last = line.partition("-")
+        points.update(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(points)
+
+
+def coverage_from_fonts() -> str:
+    """The text of COVERAGE, read from the fonts themselves."""
     from fontTools.ttLib import TTFont
 
-    return frozenset().union(*(TTFont(face.path, lazy=True).getBestCmap() for face in FACES))
+    points = sorted(set().union(*(TTFont(face.path, lazy=True).getBestCmap() for face in FACES)))
+    ranges, start = [], None
+    for index, point in enumerate(points):
+        start = point if start is None else start
+        if index + 1 == len(points) or points[index + 1] != point + 1:
+            ranges.append(f"{start:04X}" if start == point else f"{start:04X}-{point:04X}")
+            start = None
+    return "\n".join(ranges) + "\n"
 
 
 def glyph_warnings(document, within: tuple = ()) -> list[Problem]:
@@ -171,3 +193,7 @@ def _has_brotli() -> bool:
     except ImportError:
         return False
     return True
+
+
+if __name__ == "__main__":  # python -m cardgen.fonts: write the coverage table again
+    COVERAGE.write_text(coverage_from_fonts(), encoding="ascii")

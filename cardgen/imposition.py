@@ -6,7 +6,10 @@ Pure geometry in millimetres, origin at the top left of the page.
 
 from __future__ import annotations
 
+import io
+import os
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
 # Crop marks: thin lines starting this far outside the trim, this long (PRINT.md).
 MARK_OFFSET = 3.0
@@ -64,27 +67,48 @@ def one_a_page(count: int, width: float, height: float, duplex: bool) -> list[Pa
     return pages
 
 
-def grid_for(width: float, height: float, sheet_width: float, sheet_height: float, bleed: float = 0) -> Grid:
-    """As many cards as fit the sheet with their marks, turned a quarter if that fits more."""
-    room_w = sheet_width - 2 * SHEET_MARGIN
-    room_h = sheet_height - 2 * SHEET_MARGIN
-    upright = Grid(int(room_w // (width + 2 * bleed)), int(room_h // (height + 2 * bleed)), False)
-    turned = Grid(int(room_w // (height + 2 * bleed)), int(room_h // (width + 2 * bleed)), True)
+def grid_for(width: float, height: float, sheet_width: float, sheet_height: float, bleed: float = 0,
+             gutter: float | None = None) -> Grid:
+    """As many cards as fit the sheet, turned a quarter if that fits more: inside a margin that
+    leaves room for crop marks, or with a ``gutter`` (mm between cards, 0: butted, one cut for two)
+    edge to edge, where a printer's unprintable rim falls in the cards' safe zone."""
+    margin = SHEET_MARGIN if gutter is None else 0
+    gap = gutter or 0
+    room_w, room_h = sheet_width - 2 * margin + gap, sheet_height - 2 * margin + gap
+    upright = Grid(int(room_w // (width + 2 * bleed + gap)), int(room_h // (height + 2 * bleed + gap)), False)
+    turned = Grid(int(room_w // (height + 2 * bleed + gap)), int(room_h // (width + 2 * bleed + gap)), True)
     best = turned if turned.per_sheet > upright.per_sheet else upright
     if best.per_sheet == 0:
-        raise ValueError(f"a {width:g} × {height:g} mm card does not fit on a {sheet_width:g} × {sheet_height:g} mm sheet with its crop marks")
+        raise ValueError(f"a {width:g} × {height:g} mm card does not fit on a {sheet_width:g} × {sheet_height:g} mm sheet"
+                         + (" with its crop marks" if gutter is None else ""))
     return best
 
 
+def sheet_for(width: float, height: float, sheet_width: float, sheet_height: float, bleed: float = 0,
+              gutter: float | None = None) -> tuple[float, float]:
+    """The sheet upright, or with a ``gutter`` turned landscape when that holds more cards, or as
+    many with the cards upright on it (A7 on A4: 8-up either way, upright on landscape)."""
+    if gutter is None:
+        return sheet_width, sheet_height
+    upright = grid_for(width, height, sheet_width, sheet_height, bleed, gutter)
+    turned = grid_for(width, height, sheet_height, sheet_width, bleed, gutter)
+    if (turned.per_sheet, not turned.rotated) > (upright.per_sheet, not upright.rotated):
+        return sheet_height, sheet_width
+    return sheet_width, sheet_height
+
+
 def on_sheets(count: int, width: float, height: float, sheet_width: float, sheet_height: float,
-              bleed: float = 0, duplex: bool = False) -> list[PageLayout]:
+              bleed: float = 0, duplex: bool = False, gutter: float | None = None) -> list[PageLayout]:
     """Cards N-up on sheets, centred, with crop marks outside them; with ``duplex`` each sheet of
-    fronts is followed by one of backs, mirrored left to right for a long-edge flip."""
-    grid = grid_for(width, height, sheet_width, sheet_height, bleed)
+    fronts is followed by one of backs, mirrored left to right for a long-edge flip (short-edge
+    on a landscape sheet)."""
+    sheet_width, sheet_height = sheet_for(width, height, sheet_width, sheet_height, bleed, gutter)
+    grid = grid_for(width, height, sheet_width, sheet_height, bleed, gutter)
+    gap = gutter or 0
     cell_w, cell_h = (height, width) if grid.rotated else (width, height)
-    box_w, box_h = cell_w + 2 * bleed, cell_h + 2 * bleed
-    left = (sheet_width - grid.columns * box_w) / 2
-    top = (sheet_height - grid.rows * box_h) / 2
+    box_w, box_h = cell_w + 2 * bleed + gap, cell_h + 2 * bleed + gap
+    left = (sheet_width - grid.columns * box_w + gap) / 2
+    top = (sheet_height - grid.rows * box_h + gap) / 2
     rotation = 90 if grid.rotated else 0
     pages = []
     for first in range(0, count, grid.per_sheet):
@@ -98,7 +122,9 @@ def on_sheets(count: int, width: float, height: float, sheet_width: float, sheet
             backs.append(Placed(card, "back", sheet_width - x - cell_w, y, cell_w, cell_h, -rotation))
         used_rows = (len(cards) + grid.columns - 1) // grid.columns
         used_columns = min(len(cards), grid.columns)
-        marks = crop_marks(left + bleed, top + bleed, cell_w, cell_h, box_w, box_h, used_columns, used_rows, bleed)
+        marks = []
+        if min(left, top) + bleed >= max(MARK_OFFSET, bleed + 1) + MARK_LENGTH:  # room for marks outside the block
+            marks = crop_marks(left + bleed, top + bleed, cell_w, cell_h, box_w, box_h, used_columns, used_rows, bleed)
         pages.append(PageLayout(sheet_width, sheet_height, fronts, marks))
         if duplex:
             mirrored = [Mark(sheet_width - m.x1, m.y1, sheet_width - m.x2, m.y2) for m in marks]
@@ -122,3 +148,128 @@ def crop_marks(x0: float, y0: float, cell_w: float, cell_h: float, box_w: float,
         marks.append(Mark(xs[0] - start - MARK_LENGTH, y, xs[0] - start, y))
         marks.append(Mark(xs[-1] + start, y, xs[-1] + start + MARK_LENGTH, y))
     return marks
+
+
+# Placing finished pages --------------------------------------------------------------------------
+# The faces come laid out, one a page, in PDFs the engine wrote; they are placed on paper as form
+# XObjects (a face used twice is one object), as a print shop imposes finished pages.
+
+POINTS_PER_MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class FacePage:
+    """Where a laid-out face is: page ``page`` of source PDF ``source``, the face at its top."""
+
+    source: int
+    page: int
+
+
+class Imposer:
+    """Places laid-out faces, from the PDFs the engine wrote (``sources``), onto pages."""
+
+    def __init__(self, sources: list[bytes], trim: tuple[float, float]) -> None:
+        import pikepdf
+
+        self.opened = [pikepdf.open(io.BytesIO(pdf)) for pdf in sources]
+        self.trim = trim
+
+    def add(self, pdf: bytes) -> int:
+        import pikepdf
+
+        self.opened.append(pikepdf.open(io.BytesIO(pdf)))
+        return len(self.opened) - 1
+
+    def pdf(self, pages: list[PageLayout], face_at, fold: bool = False, guides: bool = False, title: str = "") -> bytes:
+        """One PDF of ``pages``: each placed card side drawn from the faces ``face_at(card, side)``
+        (FacePages, drawn one over the other) cut to the trim; crop marks; with ``fold`` each card is its back and its
+        front side by side with a dashed fold line between; with ``guides``, short cut guides
+        on each card's corners (where cards butt and no mark fits outside them)."""
+        return _impose(self.opened, pages, face_at, self.trim, fold, guides, title)
+
+
+def _impose(opened, pages: list[PageLayout], face_at, trim: tuple[float, float], fold: bool, guides: bool, title: str) -> bytes:
+    import pikepdf
+
+    out = pikepdf.new()
+    forms: dict[FacePage, tuple[pikepdf.Object, tuple[float, float]]] = {}
+    width, height = trim
+
+    def form(face: FacePage):
+        if face not in forms:
+            page = opened[face.source].pages[face.page]
+            top = float(page.mediabox[3])
+            box = pikepdf.Array([0, top - height * POINTS_PER_MM, width * POINTS_PER_MM, top])
+            page.mediabox = page.trimbox = box
+            xobject = out.copy_foreign(page.as_form_xobject())
+            forms[face] = xobject, (float(xobject.BBox[0]), float(xobject.BBox[1]))
+        return forms[face]
+
+    for layout in pages:
+        names, content = {}, []
+        sheet_h = layout.height
+        for placed in layout.placed:
+            matrix = _placement(placed, sheet_h, fold, width)
+            sides = [("back", 0.0), ("front", width)] if fold else [(placed.side, 0.0)]
+            for side, shift in sides:
+                for layer in face_at(placed.card, side):  # a face, and a name stamped into it
+                    xobject, (ox, oy) = form(layer)
+                    name = names.setdefault(id(xobject), (f"/F{len(names)}", xobject))[0]
+                    content.append(f"q {_cm(matrix)} cm 1 0 0 1 {_n(shift * POINTS_PER_MM - ox)} {_n(-oy)} cm {name} Do Q")
+            if fold:  # the fold: a thin grey dashed line where the pair folds
+                content.append(f"q {_cm(matrix)} cm 0.5 G 0.25 w [2 2] 0 d {_n(width * POINTS_PER_MM)} 0 m "
+                               f"{_n(width * POINTS_PER_MM)} {_n(height * POINTS_PER_MM)} l S Q")
+            if guides:
+                content.append(_guides(placed, sheet_h))
+        if layout.marks:
+            lines = " ".join(f"{_n(m.x1 * POINTS_PER_MM)} {_n((sheet_h - m.y1) * POINTS_PER_MM)} m "
+                             f"{_n(m.x2 * POINTS_PER_MM)} {_n((sheet_h - m.y2) * POINTS_PER_MM)} l" for m in layout.marks)
+            content.append(f"q 0 G 0.25 w {lines} S Q")
+        page = pikepdf.Dictionary(
+            Type=pikepdf.Name.Page,
+            MediaBox=[0, 0, layout.width * POINTS_PER_MM, layout.height * POINTS_PER_MM],
+            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary({name: x for name, x in names.values()})),
+            Contents=out.make_stream("\n".join(content).encode()),
+        )
+        out.pages.append(pikepdf.Page(out.make_indirect(page)))
+    out.docinfo["/Title"] = title
+    out.docinfo["/Creator"] = "cardgen"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():  # same inputs, same bytes: no clock unless SOURCE_DATE_EPOCH names the moment
+        moment = datetime.fromtimestamp(int(epoch), timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+        out.docinfo["/CreationDate"] = out.docinfo["/ModDate"] = moment
+    buffer = io.BytesIO()
+    out.save(buffer, deterministic_id=True, compress_streams=True)
+    return buffer.getvalue()
+
+
+def _placement(placed: Placed, sheet_h: float, fold: bool, width: float) -> tuple[float, ...]:
+    """The matrix taking a card's own frame (points, origin at its bottom left, upright) to where
+    ``placed`` puts it on the page, turned as it says."""
+    x = placed.x * POINTS_PER_MM
+    bottom = (sheet_h - placed.y - placed.height) * POINTS_PER_MM
+    if placed.rotation == 90:  # clockwise: the card's top goes to the right
+        return (0, -1, 1, 0, x, bottom + placed.height * POINTS_PER_MM)
+    if placed.rotation == -90:  # anticlockwise: the card's top goes to the left
+        return (0, 1, -1, 0, x + placed.width * POINTS_PER_MM, bottom)
+    return (1, 0, 0, 1, x, bottom)
+
+
+def _guides(placed: Placed, sheet_h: float) -> str:
+    """Grey cut guides along the trim at each corner of a card, 4 mm long, as DIY card sheets have."""
+    x0, x1 = placed.x * POINTS_PER_MM, (placed.x + placed.width) * POINTS_PER_MM
+    y0, y1 = (sheet_h - placed.y - placed.height) * POINTS_PER_MM, (sheet_h - placed.y) * POINTS_PER_MM
+    g = 4 * POINTS_PER_MM
+    paths = []
+    for x, dx in ((x0, g), (x1, -g)):
+        for y, dy in ((y0, g), (y1, -g)):
+            paths.append(f"{_n(x + dx)} {_n(y)} m {_n(x)} {_n(y)} l {_n(x)} {_n(y + dy)} l")
+    return f"q 0.6 G 0.25 w {' '.join(paths)} S Q"
+
+
+def _cm(matrix) -> str:
+    return " ".join(_n(v) for v in matrix)
+
+
+def _n(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".") or "0"

@@ -10,6 +10,7 @@ import logging
 import os
 import re
 import sys
+from collections import defaultdict
 from datetime import datetime, timezone
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from cardgen import bundled
 from cardgen.errors import UserError
+from cardgen.fitting import Measure
 from cardgen.fonts import FONT_DIR, font_face_css
 
 
@@ -43,10 +45,6 @@ def make_fetcher(user_templates: Path | None = None):
             return super().fetch(url, headers)
 
     return Fetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
-
-
-# Content may reach this far (CSS px, 1 mm) into a card's safe zone: it stays well inside the trim.
-SAFE_ZONE_GRACE = 96 / 25.4
 
 
 @contextmanager
@@ -118,6 +116,50 @@ def engine_warnings(strict: bool, reported: set[str] | None = None):
         reported.update(messages)
 
 
+@contextmanager
+def libraries_found_from_the_loader_cache():
+    """While WeasyPrint is imported, answer ``ctypes.util.find_library`` from one reading of the
+    dynamic loader's cache (``ldconfig -p``) instead of three programs per question.
+
+    WeasyPrint tries several names for each C library it needs, and cffi asks find_library about
+    every name that does not load as it is: each miss runs ldconfig, the C compiler and the
+    linker, about half a second in all. The answer from the cache is what find_library itself
+    answers first; a name not in the cache could not be loaded by the loader by that name either,
+    so nothing else gets loaded. With LD_LIBRARY_PATH set, or when the cache can't be read, the
+    real find_library answers, as before."""
+    import ctypes.util
+    import shutil
+    import subprocess
+
+    real = ctypes.util.find_library
+    ldconfig = shutil.which("ldconfig") or next((p for p in ("/sbin/ldconfig", "/usr/sbin/ldconfig") if os.path.exists(p)), None)
+    try:
+        cache = subprocess.run([ldconfig, "-p"], capture_output=True, text=True, timeout=5,
+                               env={**os.environ, "LC_ALL": "C"}).stdout if ldconfig else ""
+    except (OSError, subprocess.SubprocessError):
+        cache = ""
+    if not cache or os.environ.get("LD_LIBRARY_PATH") or sys.platform != "linux":
+        yield
+        return
+
+    def find_library(name: str) -> str | None:
+        found = re.search(rf"\s+(lib{re.escape(name)}\.[^\s]+)\s+\(", cache)
+        return found.group(1) if found else None
+
+    ctypes.util.find_library = find_library
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = real
+
+
+def import_engine() -> None:
+    """Import WeasyPrint (once), its C libraries found quickly."""
+    if "weasyprint" not in sys.modules:
+        with libraries_found_from_the_loader_cache():
+            import weasyprint  # noqa: F401
+
+
 class Press:
     """WeasyPrint's font set-up and stylesheets, made once per run and used for every document.
 
@@ -125,6 +167,7 @@ class Press:
     is looked for in that folder; cardgen's own templates name nothing relative."""
 
     def __init__(self, strict: bool = False, user_templates: Path | None = None) -> None:
+        import_engine()
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
@@ -159,52 +202,31 @@ class Press:
             return document.write_pdf()
 
     @staticmethod
-    def split(document, count: int) -> list[list]:
-        """The pages of each of ``count`` documents laid out together, found by their ``#doc-i`` anchors."""
-        starts = {}
-        for index, page in enumerate(document.pages):
-            for anchor in page.anchors:
-                if anchor.startswith("doc-"):
-                    starts.setdefault(int(anchor[4:]), index)
-        if sorted(starts) != list(range(count)):
-            raise RuntimeError(f"expected {count} documents in the layout, found anchors {sorted(starts)}")
-        bounds = [starts[i] for i in range(count)] + [len(document.pages)]
-        return [document.pages[bounds[i]:bounds[i + 1]] for i in range(count)]
-
-    @staticmethod
-    def overflowing(document) -> set[int]:
-        """The cards (``data-card``) whose content runs past their fixed box: they need to shrink or split.
-
-        Each card's content ends with an empty ``.face-end``; a card overflows when that marker
-        lies below the card's content box, or is missing (cut off with the page). This reads
-        WeasyPrint's laid-out boxes, which its public API doesn't expose."""
-        faces, overflowing = 0, set()
-        for page in document.pages:
-            for box in _boxes(page._page_box):
-                if not _has_class(box, "card-face"):
-                    continue
-                faces += 1
-                element = box.element
-                bottom = box.content_box_y() + box.height
-                ends = [child for child in _boxes(box) if _has_class(child, "face-end")]
-                if not ends or ends[0].position_y > bottom + SAFE_ZONE_GRACE:
-                    overflowing.add(int(element.get("data-card")))
-        if not faces:
-            raise RuntimeError("no cards found in the laid-out document")
-        return overflowing
-
-    def pdf_of(self, document, pages: list) -> bytes:
-        with engine_warnings(self.strict, self.reported):
-            return document.copy(pages).write_pdf()
-
-
-def _boxes(box):
-    box = getattr(box, "_box", box)  # an absolutely placed box sits behind a placeholder
-    yield box
-    for child in getattr(box, "children", None) or []:
-        yield from _boxes(child)
-
-
-def _has_class(box, name: str) -> bool:
-    element = getattr(box, "element", None)  # an Element with no children is falsy: test for None
-    return element is not None and name in (element.get("class") or "").split()
+    def measure(document, count: int) -> list[tuple[int, Measure]]:
+        """For each of ``count`` card faces (``#face-i`` … ``#end-i``, steps at ``#step-i-n``, the
+        end of an empty name line at ``#slot-i``):
+        the page it starts on, and how much it holds, read from the anchors WeasyPrint reports.
+        A face taller than its page runs on to the next: positions count the pages before."""
+        starts: dict[int, int] = {}
+        ends: dict[int, float] = {}
+        slots: dict[int, float] = {}
+        steps: dict[int, list[float]] = defaultdict(list)
+        tall = document.pages[0].height
+        for number, page in enumerate(document.pages):
+            for name, (_, top, _, _) in page.anchors.items():
+                kind, _, rest = name.partition("-")
+                if kind == "face":
+                    starts[int(rest)] = number
+                elif kind in ("end", "slot"):
+                    (ends if kind == "end" else slots)[int(rest)] = number * tall + top
+                elif kind == "step":
+                    steps[int(rest.split("-")[0])].append(number * tall + top)
+        measures = []
+        for face in range(count):
+            origin = starts[face] * tall
+            at = sorted(steps[face])
+            bottoms = at[1:] + [ends[face]]
+            measures.append((starts[face], Measure(ends[face] - origin, (at[0] - origin) if at else 0.0,
+                                                   tuple(bottom - top for top, bottom in zip(at, bottoms)),
+                                                   slots.get(face, origin) - origin)))
+        return measures

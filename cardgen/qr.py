@@ -70,19 +70,21 @@ def watch_label(start: int) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+def _qr_code(link: str):
+    import segno  # imported here: commands that print nothing start faster without it
+
+    return segno.make(link, error="m", micro=False)
+
+
+@functools.lru_cache(maxsize=4096)
 def qr_data_uri(link: str) -> str:
     """A black-on-white QR code for ``link`` with its 4-module quiet zone, as a PNG data URI
     with one pixel a module: the stylesheet sets its printed width and turns interpolation off
     (``image-rendering: pixelated``), so it prints sharp. A PNG costs the PDF engine far less
     than the same code as an SVG path."""
-    import segno  # imported here: commands that print nothing start faster without it
-
-    code = segno.make(link, error="m", micro=False)
-    return code.png_data_uri(scale=1, border=QUIET_ZONE_MODULES, dark="#000", light="#fff")
+    return _qr_code(link).png_data_uri(scale=1, border=QUIET_ZONE_MODULES, dark="#000", light="#fff")
 
 
 def qr_modules(link: str) -> int:
     """Modules across the code, quiet zone included (for checking printed module size)."""
-    import segno
-
-    return segno.make(link, error="m", micro=False).symbol_size(border=QUIET_ZONE_MODULES)[0]
+    return _qr_code(link).symbol_size(border=QUIET_ZONE_MODULES)[0]

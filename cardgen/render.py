@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
@@ -12,51 +11,16 @@ from markupsafe import Markup
 from cardgen import bundled
 from cardgen.errors import UserError
 from cardgen.fonts import script_language
-from cardgen.imposition import PageLayout
-from cardgen.plan import CardFace, Handout, Sheet
+from cardgen.fitting import Face
+from cardgen.paper import CardSize, Page
+from cardgen.plan import Handout, Sheet
 from cardgen.sandbox import Sandbox, TemplateStopped, template_problem
 
-# Trim sizes in millimetres, as the card is read (index cards and the wallet card lie landscape).
-CARD_SIZES = {"a6": (105, 148), "a7": (74, 105), "index-3x5": (127, 76.2), "index-4x6": (152.4, 101.6), "wallet": (85.6, 54)}
-PAPER_SIZES = {"a4": (210, 297), "letter": (215.9, 279.4)}
+
 # The stylesheets of each document, from templates/style/, in order.
 STYLESHEETS = {"card.html": ("common.css", "card.css"), "sheet.html": ("common.css", "sheet.css", "steps.css"),
                "handout.html": ("common.css", "sheet.css", "steps.css", "handout.css")}
 MAX_THEME_BYTES = 1024 * 1024
-
-
-@dataclass(frozen=True)
-class CardSize:
-    """A card's trim size and its safe zone: text and codes keep inside it, where cutting drifts."""
-
-    name: str
-    width: float
-    height: float
-
-    @property
-    def safe(self) -> float:
-        return 5.0 if min(self.width, self.height) >= 100 else 4.0
-
-
-def card_size(name: str = "a6") -> CardSize:
-    return CardSize(name, *CARD_SIZES[name])
-
-
-@dataclass(frozen=True)
-class Page:
-    """The page a document is laid out on."""
-
-    name: str
-    width_mm: float
-    height_mm: float
-
-    @property
-    def css_size(self) -> str:
-        return f"{self.width_mm}mm {self.height_mm}mm"
-
-
-def paper_page(paper: str = "a4") -> Page:
-    return Page(paper, *PAPER_SIZES[paper])
 
 
 def template_loader(user_templates: Path | None = None) -> jinja2.BaseLoader:
@@ -97,13 +61,12 @@ class Renderer:
         )
         self.environment.filters["script_language"] = script_language
 
-    def cards(self, cards: list[CardFace], first_of: dict[int, int], pages: list[PageLayout], size: CardSize,
-              fold: bool = False, backs: bool = False, fonts_css: str = "") -> str:
-        """Cards placed on pages as ``pages`` lays them out; the first card of document ``i``
-        (``first_of[card] == i``) carries the anchor ``#doc-i``."""
-        page = Page("cards", pages[0].width, pages[0].height)
-        return self._render("card.html", cards=cards, first_of=first_of, pages=pages, size=size, fold=fold, backs=backs,
-                            page=page, fonts_css=fonts_css, title=_title(card.plan.title for card in cards))
+    def cards(self, faces: list[Face], size: CardSize, height_mm: float, backs: bool = False, fonts_css: str = "") -> str:
+        """Card faces, each a page of the card's width and ``height_mm``; ``backs``: the cards have
+        backs, which carry their QR codes and notes."""
+        page = Page("cards", size.width, height_mm)
+        return self._render("card.html", faces=faces, size=size, backs=backs, page=page, fonts_css=fonts_css,
+                            title=_title(face.card.plan.title for face in faces))
 
     def sheets(self, sheets: list[Sheet], page: Page, fonts_css: str = "") -> str:
         """Routine sheets, each starting on a new page at the element ``#doc-i``."""

@@ -7,6 +7,8 @@ silently, duplicate keys in a mapping, as the document's problems.
 
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -95,6 +97,13 @@ def read_yaml(file: Path) -> Document:
         raise ProblemsFound([Problem(file, None, "", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
     except OSError as error:
         raise ProblemsFound([Problem(file, None, "", f"cannot read: {error.strerror}")]) from None
+    return _parsed(text, file)
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(text: str, file: Path) -> Document:
+    """A file is read more than once in a run (validated, then checked for characters no font
+    has): parse the same text once. The documents are only read, never changed."""
     return parse_yaml(text, file)
 
 

@@ -40,12 +40,19 @@ def flat_text(pdf: Path) -> str:
 
 def embedded_fonts(pdf: Path) -> set[str]:
     """The PostScript names of every font embedded in the PDF, subset prefixes removed."""
-    names = set()
+    names: set[str] = set()
+
+    def walk(resources) -> None:  # a card placed on a sheet is a form XObject with fonts of its own
+        resources = resources.get_object() if resources is not None else {}
+        for font in resources.get("/Font", {}).values():
+            names.add(str(font.get_object()["/BaseFont"]).lstrip("/").split("+", 1)[-1])
+        for xobject in resources.get("/XObject", {}).values():
+            xobject = xobject.get_object()
+            if xobject.get("/Subtype") == "/Form":
+                walk(xobject.get("/Resources"))
+
     for page in pypdf.PdfReader(pdf).pages:
-        fonts = page.get("/Resources", {}).get("/Font", {})
-        for font in fonts.values():
-            name = str(font.get_object()["/BaseFont"]).lstrip("/")
-            names.add(name.split("+", 1)[-1])
+        walk(page.get("/Resources"))
     return names
 
 

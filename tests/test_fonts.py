@@ -9,7 +9,7 @@ import pytest
 from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 
-from cardgen.fonts import FACES, FONT_DIR, covered, script_language
+from cardgen.fonts import COVERAGE, FACES, FONT_DIR, coverage_from_fonts, covered, script_language
 from pdfread import font_programs, glyph_runs
 
 NAMES = {"Arabic": "محمد الأحمد", "Hebrew": "דוד כהן", "Devanagari": "अर्जुन शर्मा", "Thai": "สมชาย ใจดี"}
@@ -142,3 +142,12 @@ def test_the_glyph_check_knows_every_bundled_script():
                                                 ("अर्जुन शर्मा", "hi"), ("สมชาย ใจดี", "th"), ("李小龙", None), ("Ann Lee", None)])
 def test_a_names_script_tells_its_language_only_when_it_can(name, language):
     assert script_language(name) == language
+
+
+def test_the_coverage_table_is_the_fonts_own():
+    assert COVERAGE.read_text(encoding="ascii") == coverage_from_fonts(), "run: python -m cardgen.fonts"
+
+
+def test_coverage_reads_back_as_characters():
+    assert {ord("a"), ord("Ж"), ord("李"), ord("김")} <= covered()
+    assert ord("🏃") not in covered()

@@ -190,3 +190,44 @@ def test_verify_names_the_exercise_whose_code_does_not_read(run, monkeypatch):
     assert result.exit_code == 1
     assert "failed --verify" in result.stderr and "Toe raise: its code does not read back as https://youtu.be/VzIcGAgBiaM" in result.stderr
     del qr_data_uri
+
+
+def test_a_team_deck_gangs_up_8_a7_cards_on_landscape_a4_with_backs_that_line_up(run, tmp_path):
+    team = tmp_path / "team.yaml"
+    runners = [("Ann Lee", "cadence"), ("李小龙", "explosive-swift"), ("Zoë Ångström", "cadence"), ("Ivan Petrov", "explosive-swift"),
+               ("Maya Cruz", "cadence"), ("Tom Reid", "cadence"), ("Bo Chen", "explosive-swift"), ("Cy Dunn", "cadence"),
+               ("Di Eyre", "explosive-swift"), ("Ed Fox", "cadence")]
+    team.write_text("team: Deck\nrunners:\n" + "".join(f"  - name: {n}\n    routine: {r}\n" for n, r in runners), encoding="utf-8")
+    result = run("batch", team, "-o", "out", "--format", "card", "--size", "a7", "--sheet", "a4", "--duplex", "--gutter", "0",
+                 "--combined", "all.pdf", "--verify")
+    assert result.exit_code == 0, result.stderr
+    deck = Path("out") / "All cards on A4.pdf"
+    sheets = pages(deck)
+    assert [(round(p.width_mm), round(p.height_mm)) for p in sheets] == [(297, 210)] * 4  # 10 cards: two sheets, each with its backs
+    # The combined file is the print-ready sheets, nothing else.
+    assert [(round(p.width_mm), round(p.height_mm)) for p in pages(Path("all.pdf"))] == [(297, 210)] * 4
+    placed = {name: text_boxes(deck, name) for name, _ in runners}
+    assert sorted(len(found) for found in placed.values()) == [1] * 10 and sum(1 for f in placed.values() if f[0][0] == 0) == 8
+    # Each card's back sits where a flip puts it: column c comes back at column 3 - c, same row.
+    for name, routine in runners:
+        ((page, x, y),) = placed[name]
+        column, row = int(x // 74.25), int(y // 105)
+        titles = {"cadence": "CADENCE", "explosive-swift": "EXPLOSIVE AND SWIFT"}
+        backs = [(bx, by) for p, bx, by in text_boxes(deck, titles[routine]) if p == page + 1]
+        assert any(int(bx // 74.25) == 3 - column and int(by // 105) == row for bx, by in backs), (name, column, row, backs)
+    assert "verified" in result.stderr
+    # Cut guides on the card corners, where cards butt and no mark fits outside them.
+    image = pypdfium2.PdfDocument(str(deck))[0].render(scale=300 / 72, grayscale=True).to_pil().convert("L")
+    assert dark(image, 74.25 + 2, 105, 300) and dark(image, 74.25, 105 + 2, 300)
+
+
+def test_the_fold_line_is_on_the_page(run):
+    result = run("card", "cadence", "--size", "a7", "--fold", "-o", "fold.pdf")
+    assert result.exit_code == 0, result.stderr
+    dpi = 300
+    image = pypdfium2.PdfDocument("fold.pdf")[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    x = round(74 / 25.4 * dpi)
+    marked = [y for y in range(image.height) if min(image.getpixel((x + dx, y)) for dx in (-1, 0, 1)) < 200]
+    assert len(marked) > image.height * 0.3, len(marked)  # a dashed line down the whole fold
+    beside = [y for y in range(image.height) if min(image.getpixel((x + dx, y)) for dx in (-12, -11, -10)) < 200]
+    assert len(beside) < image.height * 0.05  # and not just any ink

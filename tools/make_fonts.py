@@ -861,6 +861,9 @@ def main():
     print(f"Noto Sans Arabic, Hebrew, Devanagari, Thai from fonts-noto-core {core_version}")
     script_results = build_script_fonts(core_version)
 
+    from cardgen.fonts import COVERAGE, coverage_from_fonts
+
+    COVERAGE.write_text(coverage_from_fonts(), encoding="ascii")  # read at every run instead of the fonts
     write_licences(source(INTER_DIR / "Inter-Regular.otf"),
                    source(NOTO_DIR / "NotoSansCJK-Regular.ttc"))
     write_readme(
