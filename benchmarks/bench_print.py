@@ -66,9 +66,9 @@ def cardgen_deck(catalogue_dir: Path, roster_file: Path, out: Path) -> tuple[flo
     roster = load_roster(roster_file, catalogue)
     maker = Maker(catalogue, card_size="a7", sheet="a4", duplex=True)
     plans = [maker.plan(roster.routine_of(runner), runner, roster) for runner in roster.runners]
-    document, cards, _ = maker.fit_cards(plans)
-    out.write_bytes(maker.press.write(document))
-    return time.perf_counter() - start, len(cards), len(document.pages)
+    laid = maker.lay_out_cards(plans)
+    out.write_bytes(maker.cards_pdf(laid))
+    return time.perf_counter() - start, sum(len(cards) for cards in laid.cards), maker.card_pages_count(sum(len(c) for c in laid.cards))
 
 
 def reportlab_deck(catalogue_dir: Path, roster_file: Path, out: Path, per_sheet: int) -> float:
@@ -129,7 +129,7 @@ def reportlab_deck(catalogue_dir: Path, roster_file: Path, out: Path, per_sheet:
 def one_card(maker: Maker, roster, name: str) -> tuple[float, int]:
     runner = roster.runner(name)
     start = time.perf_counter()
-    pdf = maker.press.write(maker.lay_out("card", [maker.plan(roster.routine_of(runner), runner, roster)]))
+    pdf = maker.pdf("card", maker.plan(roster.routine_of(runner), runner, roster))
     return time.perf_counter() - start, len(pdf)
 
 

@@ -156,9 +156,9 @@ class Maker:
     # Writing ------------------------------------------------------------------------------------
 
     def html(self, kind: str, plans: list[RoutinePlan], roster: Roster | None = None, fonts_css: str = "") -> str:
-        """The HTML of ``plans`` as sheets, one after another (cards go through ``fit_cards``)."""
+        """The HTML of ``plans`` as sheets, one after another (cards go through ``lay_out_cards``)."""
         if kind == "card":
-            raise ValueError("cards are laid out by fit_cards, which decides how many there are")
+            raise ValueError("cards are laid out by lay_out_cards, which decides how many there are")
         return self.renderer.sheets([self.sheet_of(plan, roster) for plan in plans], paper_page(self.paper), fonts_css)
 
     def pdf(self, kind: str, plan: RoutinePlan, roster: Roster | None = None) -> bytes:

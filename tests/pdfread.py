@@ -139,11 +139,13 @@ def glyph_runs(pdf: Path) -> list[list[DrawnGlyph]]:
     from pypdf.generic import ContentStream
 
     reader = pypdf.PdfReader(pdf)
-    runs = []
-    for number, page in enumerate(reader.pages):
-        fonts = page["/Resources"].get("/Font", {})
+    runs: list[list[DrawnGlyph]] = []
+
+    def read(number: int, contents, resources) -> None:  # a form XObject (a placed card) is read where it is drawn
+        resources = resources.get_object() if resources is not None else {}
+        fonts, forms = resources.get("/Font", {}), resources.get("/XObject", {})
         maps, font = {}, None
-        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        for operands, operator in ContentStream(contents, reader).operations:
             if operator == b"Tf":
                 font = fonts[operands[0]].get_object()
                 maps.setdefault(operands[0], _to_unicode(font))
@@ -154,6 +156,13 @@ def glyph_runs(pdf: Path) -> list[list[DrawnGlyph]]:
                 data = b"".join(_raw(part) for part in parts if not isinstance(part, (int, float)))
                 gids = [int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data), 2)]
                 runs.append([DrawnGlyph(number, name, gid, to_unicode.get(gid, "")) for gid in gids])
+            elif operator == b"Do" and operands[0] in forms:
+                form = forms[operands[0]].get_object()
+                if form.get("/Subtype") == "/Form":
+                    read(number, form, form.get("/Resources"))
+
+    for number, page in enumerate(reader.pages):
+        read(number, page.get_contents(), page.get("/Resources"))
     return runs
 
 
@@ -183,12 +192,23 @@ def font_programs(pdf: Path) -> dict[str, bytes]:
     """The font files embedded in the PDF, by /BaseFont (subset prefix removed)."""
     programs = {}
     for page in pypdf.PdfReader(pdf).pages:
-        for font in page["/Resources"].get("/Font", {}).values():
-            font = font.get_object()
-            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
-            file = descriptor.get("/FontFile2") or descriptor.get("/FontFile3")
-            programs[str(font["/BaseFont"]).split("+", 1)[-1]] = file.get_object().get_data()
+        for resources in _all_resources(page.get("/Resources")):
+            for font in resources.get("/Font", {}).values():
+                font = font.get_object()
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+                file = descriptor.get("/FontFile2") or descriptor.get("/FontFile3")
+                programs[str(font["/BaseFont"]).split("+", 1)[-1]] = file.get_object().get_data()
     return programs
+
+
+def _all_resources(resources):
+    """A page's resources and those of every form XObject it draws (a card placed on a sheet)."""
+    resources = resources.get_object() if resources is not None else {}
+    yield resources
+    for xobject in resources.get("/XObject", {}).values():
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Form":
+            yield from _all_resources(xobject.get("/Resources"))
 
 
 def text_in(pdf: Path, page: int, left: float, top: float, right: float, bottom: float) -> str:

@@ -1,0 +1,116 @@
+"""Cards as a user makes them, timed from outside as whole processes, against the peer in the same
+run (not a test): python benchmarks/bench_deck.py
+
+1. `cardgen card cadence` (A6, fits at once) and `cardgen card sample-training --size wallet
+   --duplex` (continued cards with backs): medians of --repeat runs.
+2. The team deck: `cardgen batch` of 120 runners, A7 cards with backs, 8-up on A4 with shared
+   cuts (`--format card --size a7 --sheet a4 --duplex --gutter 0`), against kibon's ReportLab
+   script printing its own 120-card deck (A7, 8-up on landscape A4, backs), run in a temporary
+   copy of ../shared/peers/kibon in a venv of its own. The two alternate, --repeat times each;
+   the figure is the ratio of the medians, and the size of the sheets file against kibon's PDF.
+
+Every process is started from a shell, start-up included; the machine's load is printed before
+and after, since these machines are shared: compare ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+from cardgen import bundled
+
+HERE = Path(__file__).resolve().parent
+KIBON = HERE.parent.parent / "shared" / "peers" / "kibon"
+VIDEOS = ["c5Kv6-fnTj8", "VzIcGAgBiaM", "SnNlrFcXjVU", "GcZJhNi2yOM"]
+NAMES = ["Ann Lee", "Bo Chen", "Zoë Ångström", "Ivan Petrov", "Maya Cruz", "Tom Reid", "李小龙", "Łukasz Wójcik"]
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def timed(command: list[str], cwd: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=cwd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def deck_workspace(folder: Path, count: int) -> tuple[Path, Path]:
+    """The bundled catalogue with a demo video on every exercise (every card has QR codes, as
+    kibon's do), and a roster of ``count`` runners on two routines that fit an A7 card."""
+    catalogue = folder / "catalogue"
+    shutil.copytree(bundled("catalogue"), catalogue)
+    exercises = yaml.safe_load((catalogue / "exercises.yaml").read_text(encoding="utf-8"))
+    for index, exercise in enumerate(exercises):
+        exercise["video"] = {"url": f"https://youtu.be/{VIDEOS[index % len(VIDEOS)]}", "start": 30 * index}
+    (catalogue / "exercises.yaml").write_text(yaml.safe_dump(exercises, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    runners = [{"name": f"{NAMES[i % len(NAMES)]} {i + 1}", "routine": ["cadence", "explosive-swift"][i % 2]} for i in range(count)]
+    roster = folder / "deck.yaml"
+    roster.write_text(yaml.safe_dump({"team": "Deck", "runners": runners}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return catalogue, roster
+
+
+def kibon_copy(folder: Path) -> tuple[Path, Path]:
+    """kibon in a folder of its own, with a venv holding what its ABOUT.md asks for."""
+    copy = folder / "kibon"
+    shutil.copytree(KIBON, copy)
+    for path in [copy, *copy.rglob("*")]:
+        path.chmod(path.stat().st_mode | 0o200)
+    venv = folder / "kibon-venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "pyyaml", "reportlab", "qrcode[pil]", "svglib"], check=True)
+    return copy, venv / "bin" / "python"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each command (default 5)")
+    parser.add_argument("--runners", type=int, default=120)
+    args = parser.parse_args()
+    cardgen = shutil.which("cardgen", path=str(Path(sys.executable).parent)) or "cardgen"
+    print(f"machine: {machine()}; load {load()}")
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+
+        print("\n1. Single cards, whole process, median of", args.repeat)
+        for command in (["card", "cadence"], ["card", "sample-training", "--size", "wallet", "--duplex"]):
+            times = [timed([cardgen, *command, "-o", "card.pdf"], folder) for _ in range(args.repeat)]
+            print(f"   cardgen {' '.join(command):48} {statistics.median(times):5.2f} s  (runs: {', '.join(f'{t:.2f}' for t in times)})")
+
+        print(f"\n2. A deck of {args.runners} A7 cards with backs on A4, against kibon's 120-card deck, alternating")
+        catalogue, roster = deck_workspace(folder, args.runners)
+        kibon, python = kibon_copy(folder)
+        ours, theirs = [], []
+        deck = ["batch", str(roster), "--catalogue", str(catalogue), "--format", "card", "--size", "a7", "--sheet", "a4",
+                "--duplex", "--gutter", "0", "-o", str(folder / "out")]
+        for _ in range(args.repeat):
+            ours.append(timed([cardgen, *deck], folder))
+            theirs.append(timed([str(python), "make_pdf_cards.py"], kibon))
+        sheets = folder / "out" / "All cards on A4.pdf"
+        ours_size, theirs_size = sheets.stat().st_size, (kibon / "kibon.pdf").stat().st_size
+        print(f"   cardgen batch: {statistics.median(ours):5.2f} s  (runs: {', '.join(f'{t:.2f}' for t in ours)}), sheets {ours_size / 1024:.0f} KB")
+        print(f"   kibon:         {statistics.median(theirs):5.2f} s  (runs: {', '.join(f'{t:.2f}' for t in theirs)}), {theirs_size / 1024:.0f} KB")
+        ratio = statistics.median(ours) / statistics.median(theirs)
+        print(f"   time ratio {ratio:.2f} (target ≤ 1.0: {'PASS' if ratio <= 1 else 'MISS'}), "
+              f"size ratio {ours_size / theirs_size:.2f} (target ≤ 1.5: {'PASS' if ours_size <= 1.5 * theirs_size else 'MISS'})")
+    print(f"\nload after: {load()}")
+
+
+if __name__ == "__main__":
+    main()
