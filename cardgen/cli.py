@@ -264,7 +264,7 @@ def show(catalogue_dir, item_id) -> None:
     e = catalogue.exercises[item_id]
     click.echo(f"{e.name}  ({e.id})")
     fields = [
-        ("Area", e.area), ("Kind", e.kind), ("Muscles", e.muscles_text()), ("About", e.summary),
+        ("Area", catalogue.areas[e.area].name), ("Kind", catalogue.kinds[e.kind].name), ("Muscles", e.muscles_text()), ("About", e.summary),
         ("Dose", str(e.dose) if e.dose else None), ("Equipment", ", ".join(e.equipment)),
         ("Video", f"{e.video.url} from {e.video.start} s" if e.video else None),
     ]

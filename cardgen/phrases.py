@@ -43,6 +43,7 @@ class Reading:
     dose: str | dict
     load: str | None = None  # "16 kg", "35 lb", "75 %"
     effort: str | None = None  # what followed an "@" that isn't a load: "RPE 8"
+    against: str | None = None  # how a pair was read against the page's habit, to say so
 
 
 def page_habit(texts: list[str]) -> tuple[str, str | None]:
@@ -66,7 +67,7 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
     """The dose ``phrase`` says, or None when it isn't a dose; ValueError when it is one that
     can't be right (more sets than anyone does, say)."""
     text = phrase.strip().strip(".;")
-    load = None
+    load = against = None
     found = _LOAD.search(text)
     if found:
         load = f"{found[1]} {found[2]}"
@@ -90,19 +91,22 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
     elif pair and sets is None:
         left, right = pair["left"].strip(), pair["right"].strip()
         # The side with a unit or a range is the amount; else the page's habit says.
-        by_habit = not (_has_unit(left) or _is_range(left) or _has_unit(right) or _is_range(right))
-        if _has_unit(left) or (_is_range(left) and not _has_unit(right)) or (by_habit and habit == REPS_FIRST):
-            amount_text, sets_text = left, right
+        if not (_has_unit(left) or _is_range(left) or _has_unit(right) or _is_range(right)):
+            # Only the habit says which is which; a pair that can't be right that way (3 x 10 as 10
+            # sets of 3, 12x3 as 12 sets) but can the other way is read the other way, and said so.
+            first, second = int(left), int(right)
+            reps, sets = (first, second) if habit == REPS_FIRST else (second, first)
+            if not _plausible(sets, reps, habit) and _plausible(reps, sets, _other(habit)):
+                reps, sets = sets, reps
+                against = f"{sets} sets of {reps} reps ({'sets' if habit == REPS_FIRST else 'reps'} first, unlike most of the page)"
+            low, high, unit = reps, None, "reps"
         else:
-            amount_text, sets_text = right, left
-        if _is_range(sets_text) or _has_unit(sets_text):
-            return None
-        sets = int(sets_text)
-        parts = _AMOUNT.match(amount_text)
-        low, high, unit = _amount(parts["amount"], parts["unit"], parts["hold"])
-        if by_habit and habit == REPS_FIRST and sets > low:
-            raise ValueError(f"'{phrase.strip()}' reads as {sets} sets of {low} reps, the way this page writes its doses "
-                             f"(REPS x SETS, as in 15x3): if you mean {low} sets of {sets}, write {sets}x{low}")
+            amount_text, sets_text = (left, right) if _has_unit(left) or (_is_range(left) and not _has_unit(right)) else (right, left)
+            if _is_range(sets_text) or _has_unit(sets_text):
+                return None
+            sets = int(sets_text)
+            parts = _AMOUNT.match(amount_text)
+            low, high, unit = _amount(parts["amount"], parts["unit"], parts["hold"])
     elif not text and each_side and sets:  # "each side, 3 rounds" names no amount
         return None
     else:
@@ -110,7 +114,19 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
     if sets is not None and sets > MOST_SETS_IN_SHORTHAND:
         raise ValueError(f"'{phrase.strip()}' reads as {sets} sets, more than anyone does: write the sets and reps "
                          f"the other way round ({'REPS x SETS' if habit == REPS_FIRST else 'SETS x REPS'}, as on the rest of the page)")
-    return Reading(_written(sets, low, high, unit, each_side), load, effort[1].strip() if effort else None)
+    if sets is not None and unit == "reps" and habit == REPS_FIRST and sets > low and not high and not against:
+        raise ValueError(f"'{phrase.strip()}' reads as {sets} sets of {low} reps: write it as {low}x{sets} or as {sets} sets of {low}")
+    return Reading(_written(sets, low, high, unit, each_side), load, effort[1].strip() if effort else None, against)
+
+
+def _plausible(sets: int, reps: int, habit: str) -> bool:
+    """Whether ``sets`` of ``reps`` is a dose people do, read with ``habit``: never more than 10
+    sets, and in REPSxSETS never more sets than reps (that is the sets-first habit's look)."""
+    return sets <= MOST_SETS_IN_SHORTHAND and (habit == SETS_FIRST or sets <= reps)
+
+
+def _other(habit: str) -> str:
+    return SETS_FIRST if habit == REPS_FIRST else REPS_FIRST
 
 
 @dataclass(frozen=True)

@@ -70,6 +70,10 @@ class Placer:
     def note(self, number: int | None, message: str) -> None:
         self.problems.append(Problem(self.file, number, "", message))
 
+    def say_against(self, number: int, text: str, reading: Reading | None) -> None:
+        if reading and reading.against:
+            self.note(number, f"read the dose of '{text}' as {reading.against}")
+
     def web_links(self, line: Line) -> list[tuple[str, str]]:
         """The line's web links as (title, url); any other link is reported as left out."""
         found = []
@@ -124,6 +128,7 @@ class Placer:
         if parts.problem:
             self.note(first.number, f"left out the dose of '{parts.name}': {parts.problem}")
         text, reading = parts.name, parts.reading
+        self.say_against(first.number, first.text, reading)
         name, remark = name_and_remark(text)
         found: dict[str, Any] = {"summary": None, "dose": None, "cues": [], "variations": [], "cautions": [], "equipment": [], "video": None}
         for title, url in self.web_links(first):
@@ -171,6 +176,7 @@ class Placer:
         except ValueError as error:
             self.note(number, f"could not place: {note} ({error})")
             return
+        self.say_against(number, note, reading)
         if reading and not found["dose"]:
             return self.use_dose(found, reading)
         if note.casefold().startswith("optional"):
@@ -254,6 +260,7 @@ class Placer:
         if parts.problem:
             self.note(line.number, f"left out the dose of '{parts.name}': {parts.problem}")
         text, reading = parts.name, parts.reading
+        self.say_against(line.number, line.text, reading)
         leading = re.match(r"^\((.+?)\)\s*(.*)$", text)
         note, title = (leading[1], leading[2]) if leading else (None, text)
         ids = exercises_named(title, self.exercises)
@@ -272,6 +279,7 @@ class Placer:
             reading = read_dose(_DOSE_LABEL.sub("", line.text), self.habit)
         except ValueError as error:
             return self.unplaced(line, str(error))
+        self.say_against(line.number, line.text, reading)
         if reading and all(isinstance(item, str) or "dose" not in item for item in block["exercises"]):
             block["exercises"] = [self.step(item if isinstance(item, str) else item["id"], reading.dose) for item in block["exercises"]]
             return

@@ -35,7 +35,8 @@ def test_an_item_s_name_and_dose(item, name, dose, asides):
 
 @pytest.mark.parametrize("phrase, habit, dose, load", [
     ("3 x 10 @ 16 kg", SETS_FIRST, "3 sets × 10 reps", "16 kg"),
-    ("3 x 10", REPS_FIRST, None, None),  # 10 sets of 3: refused, see below
+    ("3 x 10", REPS_FIRST, "3 sets × 10 reps", None),  # 10 sets of 3 can't be right: read sets first, and said
+    ("15x12", REPS_FIRST, None, None),  # 12 sets, or 15: refused
     ("10 each side, 3 rounds", REPS_FIRST, "3 sets × 10 reps each side", None),
     ("15x3", REPS_FIRST, "3 sets × 15 reps", None),
     ("4 x 3", SETS_FIRST, "4 sets × 3 reps", None),  # more sets than reps: spelled out, the shorthand can't say it
@@ -46,7 +47,7 @@ def test_an_item_s_name_and_dose(item, name, dose, asides):
 ])
 def test_dose_phrases(phrase, habit, dose, load):
     if dose is None and any(c.isdigit() for c in phrase):
-        with pytest.raises(ValueError, match="reads as 10 sets of 3 reps"):
+        with pytest.raises(ValueError, match="reads as 12 sets, more than anyone does"):
             read_dose(phrase, habit)
         return
     reading = read_dose(phrase, habit)
@@ -61,6 +62,12 @@ def test_loads_and_effort_are_kept_apart_from_the_dose(phrase, load, effort):
     assert (reading.load, reading.effort) == (load, effort)
 
 
+def test_a_pair_that_cannot_be_right_the_page_s_way_is_read_the_other_way_and_said():
+    assert read_dose("3 x 10", REPS_FIRST).against == "3 sets of 10 reps (sets first, unlike most of the page)"
+    assert read_dose("12x3", SETS_FIRST).against == "3 sets of 12 reps (reps first, unlike most of the page)"
+    assert read_dose("5x3", SETS_FIRST).against is None and read_dose("15x3", REPS_FIRST).against is None
+
+
 def test_the_written_dose_is_the_shorthand_where_it_reads_back_the_same():
     assert read_dose("3 x 10", SETS_FIRST).dose == "10x3"
     assert read_dose("4 x 3", SETS_FIRST).dose == {"sets": 4, "reps": 3}
@@ -70,7 +77,9 @@ def test_the_written_dose_is_the_shorthand_where_it_reads_back_the_same():
 
 def test_more_sets_than_anyone_does_is_refused():
     with pytest.raises(ValueError, match="reads as 15 sets"):
-        read_dose("15x3", SETS_FIRST)
+        read_dose("15 x 12", SETS_FIRST)
+    with pytest.raises(ValueError, match="reads as 12 sets"):
+        read_dose("12 sets of 5", REPS_FIRST)
 
 
 @pytest.mark.parametrize("texts, habit", [
