@@ -9,22 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from cardgen.catalogue import check_web_address
 from cardgen.errors import Problem
 from cardgen.notes import Item, ItemList, Line, Paragraph, Section
-from cardgen.phrases import (
-    Reading,
-    exercises_named,
-    is_equipment,
-    kebab,
-    name_and_remark,
-    read_dose,
-    split_item,
-    unique_id,
-)
-from cardgen.qr import start_second, video_link
+from cardgen.phrases import Reading, exercises_named, is_equipment, kebab, name_and_remark, read_dose, split_item, unique_id
+from cardgen.qr import video_and_start, video_link
 from cardgen.vocabulary import DEFAULT_AREAS, DEFAULT_KINDS
 
 _DOSE_LABEL = re.compile(r"^(dose|reps|sets)\s*[:=-]\s*", re.IGNORECASE)
@@ -44,7 +34,6 @@ _AREAS = [
     ("core", re.compile(r"\bcore\b|\babs\b|\babdominals?\b|\btrunk\b", re.IGNORECASE)),
     ("legs", re.compile(r"quad|hamstring|glute|\blegs?\b|\bthighs?\b", re.IGNORECASE)),
 ]
-
 
 
 class Placer:
@@ -195,7 +184,7 @@ class Placer:
             self.watch(title, url)
             self.note(number, f"a second video for one exercise: '{title}' is in further watching")
             return
-        found["video"] = _video(url)
+        found["video"] = video_and_start(url)
 
     def area_routine(self, section: Section, exercises: list[dict[str, Any]]) -> dict[str, Any]:
         """Every exercise of an area, the warm-ups first: a routine to print straight away."""
@@ -353,15 +342,6 @@ def _prose(texts: list[tuple[str, list[str]]]) -> str:
             items = joiner.join(w.rstrip(".;,") for w in words)
             out.append(items if items.endswith((".", "!", "?")) else items + ".")
     return " ".join(out)
-
-
-def _video(url: str) -> dict[str, Any]:
-    """``{url, start}`` with the start second taken out of the address, as the catalogue asks."""
-    parts = urlsplit(video_link(url))
-    in_fragment = dict(parse_qsl(parts.fragment))
-    if "t" in in_fragment:  # Vimeo's #t=30s
-        parts = parts._replace(fragment=urlencode({k: v for k, v in in_fragment.items() if k != "t"}))
-    return {"url": urlunsplit(parts), "start": start_second(url) or 0}
 
 
 def _web_address(url: str) -> bool:

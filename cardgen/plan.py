@@ -7,7 +7,6 @@ caution stands out and what a QR code opens are all settled here.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from cardgen.catalogue import Catalogue, Exercise, RoutineItem, Theory
 from cardgen.courses import Where, plan_course, set_details

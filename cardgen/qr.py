@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 QUIET_ZONE_MODULES = 4
@@ -46,6 +47,15 @@ def video_link(url: str, start: int = 0) -> str:
         else:
             query.append(("t", str(start)))
     return urlunsplit((parts.scheme.lower(), host, parts.path, urlencode(query), fragment))
+
+
+def video_and_start(url: str) -> dict[str, Any]:
+    """``{url, start}`` as a catalogue writes a pasted link: the start second taken out of the address."""
+    parts = urlsplit(video_link(url))
+    in_fragment = dict(parse_qsl(parts.fragment))
+    if "t" in in_fragment:  # Vimeo's #t=30s
+        parts = parts._replace(fragment=urlencode({k: v for k, v in in_fragment.items() if k != "t"}))
+    return {"url": urlunsplit(parts), "start": start_second(url) or 0}
 
 
 def _youtube_id(host: str, path: str, query: dict) -> str | None:
