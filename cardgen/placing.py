@@ -88,12 +88,18 @@ class Placer:
     # Areas and their exercises.
 
     def read_area(self, section: Section) -> None:
+        if not section.title:  # a list before any heading
+            section = Section(section.level, "Exercises", section.number, section.blocks)
         known = area_of(section.title)
         area = known or kebab(section.title) or "exercises"
         exercises = []
         for block in section.blocks:
             if isinstance(block, ItemList):
-                exercises.extend(self.exercise(item, section, area) for item in block.items)
+                for item in block.items:
+                    if re.search(r"\w", item.lines[0].text):
+                        exercises.append(self.exercise(item, section, area))
+                    elif not self.only_link(item.lines[0]) and (item.lines[0].text or item.below()):
+                        self.unplaced(item.lines[0] if item.lines[0].text else item.below()[0], "no name to file it under")
             elif all(split_item(line.text, self.habit).reading for line in block.lines):  # "Goblet squat 3 x 10" a line
                 exercises.extend(self.exercise(Item(line.number, "", [line]), section, area) for line in block.lines)
             elif len(block.lines) > 1 and _quiet_dose(block.lines[1].text, self.habit):  # a name, its dose below

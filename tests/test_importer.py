@@ -251,6 +251,21 @@ STYLES = {
         "core": [["hollow-hold", "bird-dog"]],
         "workout-a": [["squat"], ["hollow-hold"], ["bird-dog"]],
     }, [("calves", "Calves"), ("legs", "Legs"), ("core", "Core")], "'10x3' as REPS x SETS"),
+    # The page the issue was filed with: ATX headings, - lists, doses inline and below, a bare link
+    # in a parenthesis; reps first (12x3), the gym's "3 x 10 @ 16 kg" below an item read sets first.
+    "issue.md": ({
+        "leg-swings": ("Leg swings", "warm-up", "warm-up", "10 reps each side", None),
+        "skipping-rope": ("Skipping rope", "warm-up", "warm-up", "2 min", None),
+        "romanian-deadlift": ("Romanian deadlift", "lower-body", "strength", "3 sets × 10 reps", None),
+        "step-ups": ("Step-ups", "lower-body", "strength", "3 sets × 12 reps", None),
+        "lateral-lunges": ("Lateral lunges", "lower-body", "strength", "3 sets × 10 reps each side", None),
+        "pallof-press": ("Pallof press", "core", "strength", "3 sets × 30 s hold", ("https://youtu.be/AhQzLm0S0qA", 42)),
+        "dead-bug": ("Dead bug", "core", "strength", "10 reps each side", None),
+    }, {
+        "warm-up": [["leg-swings", "skipping-rope"]],
+        "lower-body": [["romanian-deadlift", "step-ups", "lateral-lunges"]],
+        "core": [["pallof-press", "dead-bug"]],
+    }, [("warm-up", "Warm up"), ("lower-body", "Lower body"), ("core", "Core")], "'12x3' as REPS x SETS"),
 }
 
 
@@ -322,3 +337,13 @@ def test_a_dose_against_the_page_s_habit_is_reported_with_its_line(run, tmp_path
     assert (f"mixed.md:{line_number(text, 'Clamshells')}: left out the dose of 'Clamshells': '15 x 12' reads as 12 sets, "
             "more than anyone does") in result.stderr
     assert load_catalogue(Path("again")).exercise("clamshells").dose is None
+
+
+def test_a_list_without_any_heading(run, tmp_path):
+    (tmp_path / "list.md").write_text("- Squat 3x10\n- Lunge 10 each side\n- https://youtu.be/SnNlrFcXjVU\n-\n- **\n", encoding="utf-8")
+    result, catalogue = imported(run, Path("list.md"))
+    assert [(e.name, e.area, str(e.dose)) for e in catalogue.exercises.values()] == [
+        ("Squat", "exercises", "3 sets × 10 reps"), ("Lunge", "exercises", "10 reps each side")]
+    assert [(a.id, a.name) for a in catalogue.areas.values()] == [("exercises", "Exercises")]
+    assert [link.url for link in catalogue.theory.further_watching] == ["https://youtu.be/SnNlrFcXjVU"]
+    assert "list.md:5: could not place: ** (no name to file it under)" in result.stderr
