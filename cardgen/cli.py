@@ -289,7 +289,7 @@ def validate(catalogue_dir, rosters, weeks) -> None:
     """Check the catalogue, and any ROSTERS against it (in a workspace: its roster): every
     problem found, one a line. Every routine's and runner's progressions are worked out over --weeks."""
     from cardgen.errors import ProblemsFound as Found
-    from cardgen.plan import check_plans
+    from cardgen.courses import check_plans
     from cardgen.roster import load_roster
 
     rosters = rosters or tuple(filter(None, [roster_file(None)]))
@@ -424,12 +424,13 @@ def report_verified(pdf: Path, plans) -> None:
 @with_options(roster_options)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
 @with_options(card_options)
+@weeks_option
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 @png_option
 @verify_option
 @strict_option
 @watch_option
-def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_size, sheet, bleed, gutter, duplex, fold, html, png,
+def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_size, sheet, bleed, gutter, duplex, fold, weeks, html, png,
          verify, strict, watch) -> None:
     """Make a pocket card for a routine, or for one runner of a roster."""
     if duplex and fold:
@@ -437,7 +438,7 @@ def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_siz
     check_png(png, out, html)
     roster = roster_file(roster) if runner else roster
     make_or_watch(lambda: one_document("card", catalogue_dir, templates_dir, routine_id, roster, runner, out, html, verify, png,
-                                       strict=strict, card_size=card_size, sheet=sheet, bleed=bleed, gutter=gutter, duplex=duplex, fold=fold),
+                                       strict=strict, card_size=card_size, sheet=sheet, bleed=bleed, gutter=gutter, duplex=duplex, fold=fold, weeks=weeks),
                   watch, sources(catalogue_dir, templates_dir, roster))
 
 
@@ -448,7 +449,7 @@ def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_siz
 @with_options(roster_options)
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
 @click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
-@click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
+@weeks_option
 @click.option("--starts", type=click.DateTime(["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD), to date the log.")
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 @png_option
@@ -501,7 +502,7 @@ def the_roster(roster: Path | None) -> Path:
 @click.option("--combined", type=click.Path(dir_okay=False, path_type=Path), help="Also write one print-ready PDF of everything.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
 @click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
-@click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the log grid.")
+@weeks_option
 @with_options(card_options)
 @verify_option
 @strict_option
@@ -520,12 +521,15 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
         import sys
 
         from cardgen.batch import Settings, run_batch
+        from cardgen.courses import check_plans
         from cardgen.documents import Maker
         from cardgen.output import file_stem
         from cardgen.roster import load_roster
 
         catalogue = load(catalogue_dir, *([roster_path] if roster_path.is_file() else []))
         roster = load_roster(roster_path, catalogue)
+        if problems := check_plans(catalogue, roster, weeks):  # every runner's, before any work
+            raise ProblemsFound(problems)
         out = folder or Path("output") / file_stem(roster.team)
         formats = ("card", "sheet") if kind == "both" else (kind,)
         total = len(roster.runners) * len(formats)

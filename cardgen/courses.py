@@ -15,7 +15,7 @@ from pathlib import Path
 
 from cardgen.catalogue import FILES, Catalogue, RoutineItem
 from cardgen.dose import Dose
-from cardgen.errors import Problem
+from cardgen.errors import Problem, ProblemsFound
 from cardgen.roster import Roster, Runner
 from cardgen.source import Document, read_yaml
 from cardgen.targets import WORDS, Course, CourseProblem, Units
@@ -93,6 +93,22 @@ def plan_course(exercise_id: str, equipment: list[str], dose: Dose | None, item:
             _warned.add(str(cut))
             notes.warning("%s", cut)
     return course
+
+
+def check_plans(catalogue: Catalogue, roster: Roster | None, weeks: int) -> list[Problem]:
+    """Every problem with the progressions of the catalogue's routines (or, with ``roster``, of each of its
+    runners' plans) over ``weeks`` weeks, each once."""
+    from cardgen.plan import plan_routine  # the plan is made of courses: here, it checks them
+
+    found: dict[str, Problem] = {}
+    plans = [(routine_id, None) for routine_id in catalogue.routines] if roster is None else \
+        [(roster.routine_of(runner), runner) for runner in roster.runners]
+    for routine_id, runner in plans:
+        try:
+            plan_routine(catalogue, routine_id, runner, roster=roster, weeks=weeks)
+        except ProblemsFound as problems:
+            found.update((str(p), p) for p in problems.problems)
+    return list(found.values())
 
 
 def set_details(item: RoutineItem | None) -> str | None:

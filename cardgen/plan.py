@@ -12,7 +12,7 @@ from cardgen.catalogue import Catalogue, Exercise, RoutineItem, Theory
 from cardgen.courses import Where, plan_course, set_details
 from cardgen.dose import Dose
 from cardgen.errors import ProblemsFound
-from cardgen.log import LogGrid, WeekPlan, plan_log, plan_weeks  # noqa: F401 - the log is planned in its own module
+from cardgen.log import LogGrid, WeekPlan, plan_weeks
 from cardgen.pictures import picture_data_uri
 from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_data_uri, video_link, watch_label
 from cardgen.roster import Roster, Runner
@@ -139,24 +139,10 @@ def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = 
                                  rule=course.rule if course else None, progression=course.summary(weeks) if course else None))
         if steps:
             blocks.append(StepBlock(block.title if block else "Added for you", block.note if block else None, steps))
-    if problems:
-        raise ProblemsFound(problems)
+    if problems:  # a problem of the runner's or the routine's own (a deload week, say) is told once
+        raise ProblemsFound(list({str(problem): problem for problem in problems}.values()))
     return RoutinePlan(routine.id, routine.title, routine.summary, routine.why, blocks, catalogue.theory,
                        runner=runner.name if runner else None, notes=runner.notes if runner else None)
-
-
-def check_plans(catalogue: Catalogue, roster: Roster | None, weeks: int) -> list:
-    """Every problem with the progressions of the catalogue's routines (or, with ``roster``, of each of its
-    runners' plans) over ``weeks`` weeks, each once."""
-    found: dict[str, object] = {}
-    plans = [(routine_id, None) for routine_id in catalogue.routines] if roster is None else \
-        [(roster.routine_of(runner), runner) for runner in roster.runners]
-    for routine_id, runner in plans:
-        try:
-            plan_routine(catalogue, routine_id, runner, roster=roster, weeks=weeks)
-        except ProblemsFound as problems:
-            found.update((str(p), p) for p in problems.problems)
-    return list(found.values())
 
 
 def plan_step(number: int, exercise: Exercise, catalogue: Catalogue, dose: Dose | None = None, flags: frozenset[str] = frozenset(),

@@ -95,6 +95,7 @@ def qr_data_uri(link: str) -> str:
     return _qr_code(link).png_data_uri(scale=1, border=QUIET_ZONE_MODULES, dark="#000", light="#fff")
 
 
+@functools.lru_cache(maxsize=4096)
 def qr_modules(link: str) -> int:
     """Modules across the code, quiet zone included (for checking printed module size)."""
     return _qr_code(link).symbol_size(border=QUIET_ZONE_MODULES)[0]

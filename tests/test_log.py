@@ -212,3 +212,12 @@ def test_a_wave_that_doesnt_divide_the_plan_says_what_happens(run, roster):
     assert result.exit_code == 0
     assert f"warning: {roster}:10: runners[Ana Lima].weeks.squat: the 4-week wave doesn't divide the 6-week plan: " \
            "it starts again in week 5 and stops part-way" in result.stderr
+
+
+def test_every_command_that_prints_a_plan_takes_its_length(run, tmp_path):
+    roster = tmp_path / "team.yaml"
+    roster.write_text("team: T\nroutine: stride-power\nrunners:\n  - name: Late deload\n    deload: [4, 8]\n", encoding="utf-8")
+    result = run("card", "--roster", roster, "--runner", "Late deload", "-o", "card.pdf")
+    assert result.exit_code == 1 and f"{roster}:5: runners[Late deload].deload: week 8 is beyond the 6-week plan" in result.stderr
+    assert run("card", "--roster", roster, "--runner", "Late deload", "--weeks", "8", "-o", "card.pdf").exit_code == 0
+    assert "wk 1–8: 15→20 reps, deload wk 4, 8" in flat_text(Path("card.pdf"))
