@@ -96,7 +96,7 @@ class Section:
                 (block.lines if isinstance(block, Paragraph) else [part for item in block.items for part in (*item.lines[:1], *item.below())])]
 
 
-_MARKDOWN = MarkdownIt("commonmark", {"linkify": True}).enable("linkify")
+_MARKDOWN = MarkdownIt("commonmark", {"linkify": True}).enable(["linkify", "table"])
 
 
 def read_outline(text: str) -> list[Section]:
@@ -146,6 +146,16 @@ def _blocks(node: SyntaxTreeNode) -> list[Paragraph | ItemList]:
         return [Paragraph(_lines(node))]
     if node.type in ("bullet_list", "ordered_list"):
         return [ItemList([_item(child) for child in node.children])]
+    if node.type == "table":  # a row an item: its first cell the name, the others what goes under it
+        items = []
+        for row in (row for part in node.children if part.type == "tbody" for row in part.children):
+            cells = [_lines(cell) for cell in row.children]
+            numbered = cells and len(cells[0]) == 1 and re.fullmatch(r"\d+[.)]?", cells[0][0].text)
+            marker = cells[0][0].text.rstrip(".)") + "." if numbered else "|"  # a column of step numbers
+            lines = [line for cell in cells[1 if numbered else 0:] for line in cell]
+            if lines:
+                items.append(Item(row.map[0] + 1, marker, lines))
+        return [ItemList(items)] if items else []
     if node.type == "blockquote":  # a quoted part of the notes reads as the notes
         return [block for child in node.children for block in _blocks(child)]
     if node.type in ("code_block", "fence"):
@@ -173,7 +183,7 @@ def _item(node: SyntaxTreeNode) -> Item:
 def _lines(node: SyntaxTreeNode) -> list[Line]:
     """The lines of a paragraph or heading: words without marks, and the links on each."""
     inline = node.children[0] if node.children else None
-    number = node.map[0] + 1
+    number = (node.map or inline.map)[0] + 1
     lines = [Line(number, "")]
     words: list[str] = []
 

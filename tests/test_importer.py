@@ -347,3 +347,17 @@ def test_a_list_without_any_heading(run, tmp_path):
     assert [(a.id, a.name) for a in catalogue.areas.values()] == [("exercises", "Exercises")]
     assert [link.url for link in catalogue.theory.further_watching] == ["https://youtu.be/SnNlrFcXjVU"]
     assert "list.md:5: could not place: ** (no name to file it under)" in result.stderr
+
+
+def test_a_table_of_exercises(run, tmp_path):
+    """A row an exercise (its first cell the name, the others what goes under it); a column of step
+    numbers makes the table a routine."""
+    (tmp_path / "table.md").write_text(
+        "## Legs\n\n| Exercise | Dose | Notes |\n|---|---|---|\n| **Squat** | 10x3 | [demo](https://youtu.be/SnNlrFcXjVU?t=3) |\n"
+        "| Lunge | 10 each side | Keep the knee over the toes |\n\n## Day 1\n\n| # | Exercise |\n|---|---|\n| 1 | Lunge |\n| 2 | Squat |\n",
+        encoding="utf-8")
+    _, catalogue = imported(run, Path("table.md"))
+    squat, lunge = catalogue.exercise("squat"), catalogue.exercise("lunge")
+    assert (squat.name, str(squat.dose), squat.video.url, squat.video.start, squat.cues) == ("Squat", "3 sets × 10 reps", "https://youtu.be/SnNlrFcXjVU", 3, [])
+    assert (lunge.name, str(lunge.dose), lunge.cues) == ("Lunge", "10 reps each side", ["Keep the knee over the toes"])
+    assert [[item.id for item in block.exercises] for block in catalogue.routine("day-1").blocks] == [["lunge"], ["squat"]]
