@@ -24,11 +24,11 @@ notes = logging.getLogger(__name__)
 _warned: set[str] = set()
 
 
-def units_of(roster: Roster | None, for_plates: bool = False) -> Units:
-    """How ``roster`` writes loads (kg, unless it says otherwise); with ``for_plates``, with its bar and plates."""
+def units_of(roster: Roster | None, for_plates: bool = False, units: str = "kg") -> Units:
+    """How ``roster`` writes loads (without one, in ``units``); with ``for_plates``, with its bar and plates."""
+    unit, _, also = (roster.units if roster else units).partition("+")
     if roster is None:
-        return Units()
-    unit, _, also = roster.units.partition("+")
+        return Units(unit, also or None)
     plates = roster.plates if for_plates else None
     bar = (plates.bar or {"kg": 20.0, "lb": 45.0}[unit]) if plates else None
     return Units(unit, also or None, roster.round, bar, tuple(plates.sizes) if plates else ())
@@ -43,6 +43,7 @@ class Where:
     item_path: tuple | None  # (block, item) in the routine; None for an exercise the runner adds
     roster: Roster | None = None
     runner: Runner | None = None
+    units: str = "kg"  # the loads' units when there is no roster to say
 
     def problem(self, field: str, exercise_id: str, message: str) -> Problem:
         """``message`` at ``field`` of the runner when they set it (a missing max is theirs too), else of the routine."""
@@ -81,7 +82,7 @@ def plan_course(exercise_id: str, equipment: list[str], dose: Dose | None, item:
                                        f"add max: {{{exercise_id}: …}}")
         if progress and progress.kind == "linear" and progress.what in ("kg", "lb") and load is None and not wave:
             raise CourseProblem("progress", f"'{progress}' moves the load, but {exercise_id} has none to start from: give it a load")
-        course = Course(dose, load, training_max, progress, tuple(wave or ()), deload, units_of(roster, plates))
+        course = Course(dose, load, training_max, progress, tuple(wave or ()), deload, units_of(roster, plates, where.units))
         course.targets(weeks)  # problems over the plan's length show now, not in the middle of a layout
     except CourseProblem as problem:
         problems.append(where.problem(problem.field, exercise_id, str(problem)))

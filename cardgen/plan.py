@@ -130,7 +130,7 @@ def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = 
             exercise = catalogue.exercise(item.id)
             own_dose = runner.dose.get(item.id) if runner else None
             dose = own_dose or item.dose or exercise.dose
-            where = Where(catalogue, routine.id, item_path, roster, runner)
+            where = Where(catalogue, routine.id, item_path, roster, runner, units)
             course = plan_course(item.id, exercise.equipment, dose, item, routine.deload, where, weeks, problems)
             load = course.targets(weeks)[0].load_text if course else None
             step = plan_step(number, exercise, catalogue, dose, flags, load=load or None, own_dose=own_dose is not None)

@@ -221,3 +221,14 @@ def test_every_command_that_prints_a_plan_takes_its_length(run, tmp_path):
     assert result.exit_code == 1 and f"{roster}:5: runners[Late deload].deload: week 8 is beyond the 6-week plan" in result.stderr
     assert run("card", "--roster", roster, "--runner", "Late deload", "--weeks", "8", "-o", "card.pdf").exit_code == 0
     assert "wk 1–8: 15→20 reps, deload wk 4, 8" in flat_text(Path("card.pdf"))
+
+
+def test_loads_without_a_roster_are_in_the_units_asked_for():
+    from cardgen import bundled
+    from cardgen.catalogue import load_catalogue
+    from cardgen.plan import plan_routine
+    from cardgen.roster import load_roster
+
+    catalogue = load_catalogue(bundled("catalogue"))
+    runner = load_roster(Path(__file__).parent / "data" / "roster.yaml", catalogue).runner("Runner One")
+    assert [s.load for s in plan_routine(catalogue, "cadence", runner, "lb").steps if s.load] == ["20 lb"]
