@@ -125,7 +125,11 @@ def report(error: Exception) -> int:
     elif isinstance(error, click.ClickException):
         error.show()
         return error.exit_code
-    else:  # the last resort: say it is a bug, with the details
+    else:  # the last resort: say it is a bug, with the details (with -v, where it happened)
+        if session().verbosity > 0:
+            import traceback
+
+            click.echo("".join(traceback.format_exception(error)).rstrip("\n"), err=True)
         click.echo(f"Internal error: {type(error).__name__}: {error}\n{BUG_REPORT}", err=True)
         return 2
     return 1

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-# Crop marks: thin lines starting this far outside the trim, this long (PRINT.md).
+# Crop marks: thin lines starting this far outside the trim, this long (the README, "Printing").
 MARK_OFFSET = 3.0
 MARK_LENGTH = 5.0
 # Cards and their marks keep this far from the sheet's edge: printers can't reach the outer 4–6 mm.

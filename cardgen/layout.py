@@ -215,8 +215,8 @@ class Press:
         for number, page in enumerate(document.pages):
             for name, (_, top, _, _) in page.anchors.items():
                 kind, _, rest = name.partition("-")
-                if kind == "face":
-                    starts[int(rest)] = number
+                if kind == "face":  # a face that runs on is anchored on each of its pages: the first counts
+                    starts.setdefault(int(rest), number)
                 elif kind in ("end", "slot"):
                     (ends if kind == "end" else slots)[int(rest)] = number * tall + top
                 elif kind == "step":

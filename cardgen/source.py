@@ -127,8 +127,12 @@ def parse_yaml(text: str, file: Path) -> Document:
         line = mark.line + 1 if mark else None
         message = " ".join(filter(None, [error.context, error.problem]))
         raise ProblemsFound([Problem(file, line, "", f"not valid YAML: {message}")]) from None
+    except yaml.reader.ReaderError as error:  # a character YAML refuses: its line, not the parser's offset
+        line = text.count("\n", 0, error.position) + 1
+        raise ProblemsFound([Problem(file, line, "", f"not valid YAML: unacceptable character #x{error.character:04x}: "
+                                                     f"{error.reason}")]) from None
     except yaml.YAMLError as error:
-        raise ProblemsFound([Problem(file, None, "", f"not valid YAML: {error}")]) from None
+        raise ProblemsFound([Problem(file, None, "", f"not valid YAML: {' '.join(str(error).split())}")]) from None
     finally:
         if loader:
             loader.dispose()

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import logging
+import re
 import sys
 from pathlib import Path
 
@@ -10,6 +12,47 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from cardgen import bundled  # noqa: E402
 from cardgen.cli import cli  # noqa: E402
+
+pytest_plugins = ["pytester"]
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "allow_warnings(*patterns): the test expects warnings logged by cardgen or "
+                            "WeasyPrint that match one of the patterns (regular expressions); any other still fails it")
+
+
+class Logged(logging.Handler):
+    """Keeps every warning cardgen or WeasyPrint logs during a test."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_stray_warnings(request):
+    """Fail a test on any warning cardgen or WeasyPrint logs (an engine warning that a test would
+    otherwise never see, say), unless the test declares it: ``@pytest.mark.allow_warnings("pattern")``.
+    Python warnings from cardgen are errors (pyproject.toml's filterwarnings)."""
+    logged = Logged()
+    loggers = [logging.getLogger("cardgen"), logging.getLogger("weasyprint")]
+    for logger in loggers:
+        logger.addHandler(logged)
+    try:
+        yield logged
+    finally:
+        for logger in loggers:
+            logger.removeHandler(logged)
+    marker = request.node.get_closest_marker("allow_warnings")
+    allowed = [re.compile(pattern) for pattern in marker.args or [""]] if marker else []  # bare: any warning
+    stray = [f"{record.name}: {record.getMessage()}"[:500] for record in logged.records
+             if not any(pattern.search(record.getMessage()) for pattern in allowed)]
+    if stray:
+        pytest.fail("unexpected warnings (declare expected ones with @pytest.mark.allow_warnings):\n  " + "\n  ".join(stray),
+                    pytrace=False)
 
 
 @pytest.fixture

@@ -94,3 +94,55 @@ def test_with_the_users_own_templates_every_front_is_laid_out_in_full(counted, t
     roster = load_roster(team, CATALOGUE)
     maker.lay_out_cards([maker.plan("cadence", runner, roster) for runner in roster.runners])
     assert len(counted) == 2 and not any(key.startswith("stamp ") for key in counted)
+
+
+def test_cards_for_shares_a_plan_out_in_order_with_the_notes_on_the_first():
+    from dataclasses import replace
+
+    from cardgen.fitting import cards_for
+    from cardgen.plan import plan_routine
+
+    plan = replace(plan_routine(CATALOGUE, "sample-training"), runner="Ann", notes="Easy week.")
+    (one,) = cards_for(plan, [plan.steps], 0, 22.0)
+    assert (one.plan, one.part, one.type_step, one.back_qr_mm) == (plan, None, 0, 22.0)
+    steps = plan.steps
+    cards = cards_for(plan, [steps[:3], steps[3:6], steps[6:]], 1, 18.0)
+    assert [card.part for card in cards] == ["1/3", "2/3", "3/3"] and [card.continued for card in cards] == [False, True, True]
+    assert {(card.type_step, card.back_qr_mm, card.plan.runner) for card in cards} == {(1, 18.0, "Ann")}
+    assert [step for card in cards for step in card.plan.steps] == steps
+    assert [card.plan.notes for card in cards] == ["Easy week.", None, None]
+    # "Squat / lunge" (steps 3 and 4) continues on the second card, under its title again.
+    assert [block.title for block in cards[1].plan.blocks] == ["Squat / lunge", "Calf / toe raise"]
+
+
+def test_back_qr_size_is_the_largest_code_that_fits_every_video_on_the_back():
+    from cardgen.fitting import BACK_QR_MM, back_capacity, back_qr_size
+    from cardgen.paper import card_size
+
+    a6 = card_size("a6")
+    assert back_capacity(22.0, a6) == 9  # 3 × 3 in the 95 × 123 mm the safe zone and the heading leave
+    assert back_qr_size(0, a6) == back_qr_size(9, a6) == BACK_QR_MM[0]
+    assert BACK_QR_MM[1] < back_qr_size(10, a6) < BACK_QR_MM[0] and back_capacity(back_qr_size(10, a6), a6) >= 10
+    assert back_qr_size(100, a6) == BACK_QR_MM[1]  # never under 15 mm, even when they can't all fit
+
+
+def test_refits_judges_from_a_measure_what_to_try_next():
+    from cardgen.fitting import CSS_PX_PER_MM, TYPE_STEPS, Measure, refits, room_of
+    from cardgen.paper import card_size
+    from cardgen.plan import plan_routine
+
+    plan, a6 = plan_routine(CATALOGUE, "cadence"), card_size("a6")
+    assert len(plan.steps) == 4 and room_of(a6) == pytest.approx(144 * CSS_PX_PER_MM)
+    # 500 px on a card with room for 544: one card at full size was tried; one at the next type step surely fits.
+    ((option, cards),) = refits(plan, Measure(500, 100, (100, 100, 100, 100)), a6, backs=True)
+    assert option == (1, 1) and [(card.part, card.type_step) for card in cards] == [(None, 1)]
+    # Twice the room: two cards, the likely option and a cautious one, best first, every step once, in order.
+    options = refits(plan, Measure(1100, 100, (250, 250, 250, 250)), a6, backs=True)
+    assert [option for option, _ in options] == sorted(option for option, _ in options) and options[0][0][0] == 2
+    for _, cards in options:
+        assert [step for card in cards for step in card.plan.steps] == plan.steps
+    # Steps no card could hold: the last resort, one a card at the smallest type; once that was tried, nothing.
+    huge = Measure(20000, 100, (5000,) * 4)
+    ((option, cards),) = refits(plan, huge, a6, backs=True)
+    assert option == (4, len(TYPE_STEPS) - 1) and len(cards) == 4
+    assert refits(plan, huge, a6, backs=True, after=option) == []

@@ -151,3 +151,7 @@ def test_the_coverage_table_is_the_fonts_own():
 def test_coverage_reads_back_as_characters():
     assert {ord("a"), ord("Ж"), ord("李"), ord("김")} <= covered()
     assert ord("🏃") not in covered()
+
+
+def test_every_font_file_that_ships_is_one_cardgen_prints_with():
+    assert {p.name for p in [*FONT_DIR.glob("*.otf"), *FONT_DIR.glob("*.ttf")]} == {face.file for face in FACES}

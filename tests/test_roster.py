@@ -77,10 +77,9 @@ def test_validate_lists_every_roster_problem_with_its_line(run, tmp_path):
     result = run("validate", roster)
     assert result.exit_code == 1
     lines = result.stderr.splitlines()
-    assert lines[-1] == f"{len(EXPECTED)} problems found."
+    assert lines[-1] == f"{len(EXPECTED)} problems found." and len(lines) == len(EXPECTED) + 1
     for line, expected in zip(lines, EXPECTED):
         assert line.startswith(f"{roster}{expected}"), (line, expected)
-    assert "Traceback" not in result.stderr
 
 
 def test_validate_several_rosters_and_the_catalogue(run, tmp_path):

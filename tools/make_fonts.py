@@ -20,7 +20,8 @@ Sources (Debian packages, used only to build from):
 
 Outputs (cardgen/fonts/):
 
-* Inter-{Regular,Italic,SemiBold,SemiBoldItalic,ExtraBold,ExtraBoldItalic}.otf
+* Inter-{Regular,Italic,SemiBold,ExtraBold}.otf (the one italic: what the templates set
+  in italics is at the regular weight)
   family "Cardgen Sans", PostScript names CardgenSans-*
 * NotoSansCJK-{Regular,Bold}.otf, family "Cardgen CJK", PostScript names
   CardgenCJK-Regular / CardgenCJK-Bold
@@ -85,9 +86,7 @@ INTER_STYLES = [
     ("Regular", "Regular", False),
     ("Italic", "Regular", True),
     ("SemiBold", "SemiBold", False),
-    ("SemiBoldItalic", "SemiBold", True),
     ("ExtraBold", "ExtraBold", False),
-    ("ExtraBoldItalic", "ExtraBold", True),
 ]
 CJK_STYLES = ["Regular", "Bold"]
 
@@ -793,7 +792,7 @@ the source the files are cut from (unpacked, not installed).
 @font-face {{ font-family: "Cardgen Sans"; font-weight: 400; font-style: normal;
              src: url(Inter-Regular.otf); }}
 /* ... 600 -> Inter-SemiBold.otf, 800 -> Inter-ExtraBold.otf,
-       italics -> Inter-*Italic.otf with font-style: italic */
+       400 italic -> Inter-Italic.otf with font-style: italic */
 @font-face {{ font-family: "Cardgen CJK"; font-weight: 400;
              src: url(NotoSansCJK-Regular.otf); }}
 @font-face {{ font-family: "Cardgen CJK"; font-weight: 700;
