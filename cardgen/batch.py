@@ -12,8 +12,13 @@ import csv
 import io
 import logging
 import math
+import multiprocessing
 import os
+import signal
+import sys
 import tempfile
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -200,6 +205,8 @@ _worker: dict = {}
 
 
 def _start_worker(catalogue: Catalogue, roster: Roster, settings: Settings, notes: int | None = None) -> None:
+    if multiprocessing.parent_process() is not None:
+        _end_with_parent()
     if notes is not None:
         logger = logging.getLogger("cardgen")
         logger.setLevel(notes)
@@ -211,6 +218,29 @@ def _start_worker(catalogue: Catalogue, roster: Roster, settings: Settings, note
     _worker["roster"] = roster
     # Let WeasyPrint's font set-up go before the interpreter winds down, or its clean-up complains.
     atexit.register(_worker.clear)
+
+
+def _end_with_parent() -> None:
+    """A worker process ends when the batch's main process does, even when that is killed outright
+    (SIGKILL, the OOM killer, a CI timeout), instead of living on asleep: on Linux the kernel
+    tells it (PR_SET_PDEATHSIG); elsewhere, and as a fallback, a thread notices its new parent."""
+    parent = multiprocessing.parent_process().pid
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent was gone before the kernel was told
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
 def _lay_out(kind: str, indices: list[int]):

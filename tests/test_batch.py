@@ -92,3 +92,53 @@ def test_default_folder_is_named_after_the_team(run):
     result = run("batch", ROSTER, "--format", "card", "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     assert len(list(Path("output/Riverside Harriers").glob("*.pdf"))) == 5
+
+
+def cardgen_processes(token: str) -> list[int]:
+    """Processes whose command line holds ``token`` (Linux's /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and token in (entry / "cmdline").read_bytes().decode(errors="replace"):
+                found.append(int(entry.name))
+        except OSError:
+            pass  # gone meanwhile
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/cmdline").exists(), reason="finds processes through /proc")
+def test_workers_end_when_the_batch_is_killed(tmp_path):
+    """SIGKILL the main process of a running batch: its workers are gone within 10 s, and every
+    PDF it left is complete."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from pypdf import PdfReader
+
+    team = tmp_path / "killed-team.yaml"
+    team.write_text("team: K\nroutine: sample-training\nrunners:\n" + "".join(f"  - name: Runner {n}\n" for n in range(60)),
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    batch = subprocess.Popen([sys.executable, "-m", "cardgen", "batch", str(team), "-o", str(out), "--jobs", "2"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 120
+        while not list(out.glob("*.pdf")) and time.monotonic() < deadline and batch.poll() is None:
+            time.sleep(0.2)
+        workers = [pid for pid in cardgen_processes(str(team)) if pid != batch.pid]
+        assert batch.poll() is None and len(workers) == 2, "the batch should be running, with its two workers"
+        os.kill(batch.pid, signal.SIGKILL)
+        batch.wait()
+        time.sleep(10)
+        assert cardgen_processes(str(team)) == [], "no worker outlives its batch"
+    finally:
+        for pid in cardgen_processes(str(team)):
+            os.kill(pid, signal.SIGKILL)
+    pdfs = sorted(out.glob("*.pdf"))
+    assert pdfs and len(pdfs) < 120, "killed mid-way"
+    assert [file.name for file in out.iterdir() if not file.name.startswith(".")] == [file.name for file in out.iterdir() if file.suffix == ".pdf"]
+    for pdf in pdfs:
+        assert len(PdfReader(pdf).pages) >= 1, pdf
