@@ -12,7 +12,7 @@ import base64
 import functools
 import io
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cardgen.errors import Problem
@@ -108,8 +108,11 @@ def glyph_warnings(document, within: tuple = ()) -> list[Problem]:
         missing = [character for character in dict.fromkeys(text) if not character.isspace()
                    and unicodedata.category(character) not in ("Cc", "Cf") and ord(character) not in covered()]
         if missing:
-            shown = text if len(text) <= 60 else text[:59] + "…"
-            warnings.append(document.problem(path, f"'{shown}': no bundled font draws {_missing(missing)}; it would print as boxes"))
+            problem = document.problem(path, f"no bundled font draws {_missing(missing)}; it would print as boxes")
+            # The whole text when it is short enough for the warning line to stay under 300 characters.
+            room = max(20, 290 - len(f"warning: {problem}") - 4)
+            shown = text if len(text) <= room else text[:room - 1] + "…"
+            warnings.append(replace(problem, message=f"'{shown}': {problem.message}"))
     return warnings
 
 

@@ -233,3 +233,13 @@ def test_the_fold_line_is_on_the_page(run):
     assert len(marked) > image.height * 0.3, len(marked)  # a dashed line down the whole fold
     beside = [y for y in range(image.height) if min(image.getpixel((x + dx, y)) for dx in (-12, -11, -10)) < 200]
     assert len(beside) < image.height * 0.05  # and not just any ink
+
+
+def test_a_long_text_no_font_draws_keeps_the_warning_short(run, tmp_path):
+    team = tmp_path / "team.yaml"
+    long_text = " ".join([UNDRAWN["Tibetan"]] * 40)
+    team.write_text(f"team: T\nroutine: cadence\nrunners:\n  - name: Ann\n    notes: {long_text}\n", encoding="utf-8")
+    result = run("validate", team)
+    assert result.exit_code == 0
+    (line,) = result.stderr.splitlines()
+    assert len(line) <= 300 and line.endswith("…': no bundled font draws Tibetan; it would print as boxes"), line
