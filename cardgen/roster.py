@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, PrivateAttr, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_validator
 
 from cardgen.catalogue import Catalogue
 from cardgen.dose import Dose
@@ -19,6 +19,11 @@ from cardgen.pictures import check_picture
 from cardgen.progression import Deload, Load, Progress, Wave
 from cardgen.source import Document, read_yaml
 from cardgen.validation import Id, Model, Text, did_you_mean, validate
+
+
+# A team, not a city marathon: far more than any club has, few enough that a batch or the handout
+# finishes in minutes (a 10,000-runner handout took WeasyPrint 8 minutes and 1.7 GB).
+MAX_RUNNERS = 2000
 
 
 class Runner(Model):
@@ -71,6 +76,13 @@ class Roster(Model):
     plates: Plates | None = None
     logo: Text | None = Field(default=None, description="A PNG, JPEG or SVG file in the roster's folder.")
     runners: list[Runner] = Field(min_length=1)
+
+    @field_validator("runners", mode="before")
+    @classmethod
+    def _a_team(cls, runners):
+        if isinstance(runners, list) and len(runners) > MAX_RUNNERS:
+            raise ValueError(f"{len(runners):,} runners: a roster holds at most {MAX_RUNNERS:,}; split the team into several rosters")
+        return runners
     # Where it was read from: cardgen's to set, so a roster saying ``file:`` is an unknown key.
     _file: Path | None = PrivateAttr(default=None)
 

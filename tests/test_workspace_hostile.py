@@ -133,17 +133,20 @@ def test_a_theme_with_template_tags_prints_and_writes_only_into_output(run, work
     assert not (tmp_path / "escaped").exists()
 
 
-def test_a_ten_thousand_runner_roster_is_handled(run, workspace, tmp_path):
-    """Read and checked in seconds; one runner's card prints as quickly as from a small roster, and
-    warns about nobody else."""
+def test_a_ten_thousand_runner_roster_is_refused_at_once(run, workspace, tmp_path):
+    """A roster is a team: 10,000 runners is refused in seconds with what to do, by every command,
+    instead of a batch of hours or a handout of gigabytes."""
+    import time
+
     (workspace / "team.yaml").write_text("team: Everyone\nroutine: sample-training\nrunners:\n"
                                          + "".join(f"  - name: Runner {n}\n    notes: Runner {n}'s notes 🏃\n" for n in range(10_000)),
                                          encoding="utf-8")
-    result = run("-q", "validate")
-    assert result.exit_code == 0, result.output
-    assert len(result.stderr.splitlines()) == 10_000, "every runner's notes, warned once each"
-    result = run("card", "--runner", "Runner 9999", "-o", "output/one.pdf")
-    assert result.exit_code == 0, result.output
-    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning: ") and "team.yaml" in line]
-    assert len(warnings) == 1 and "runners[Runner 9999].notes" in warnings[0]
-    assert Path("output/one.pdf").read_bytes().startswith(b"%PDF-")
+    before = snapshot(tmp_path)
+    for command in (["validate"], ["card", "--runner", "Runner 9999"], ["batch"], ["handout"]):
+        started = time.perf_counter()
+        result = run("-q", *command)
+        assert result.exit_code == 1, result.output
+        assert "team.yaml:3: runners: 10,000 runners: a roster holds at most 2,000; split the team into several rosters" \
+            in result.stderr.splitlines()
+        assert time.perf_counter() - started < 60
+    assert snapshot(tmp_path) == before
