@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass, replace
 
 from cardgen.paper import CardSize
-from cardgen.plan import RoutinePlan, Step, StepBlock
+from cardgen.plan import RoutinePlan, Step
 
 # Type steps a card may shrink through to fit, body size in points; the last is the readable floor.
 TYPE_STEPS = (8.0, 7.25, 6.5)
@@ -106,7 +106,7 @@ def cards_for(plan: RoutinePlan, groups: list[list[Step]], type_step: int, back_
     cards = []
     for part, group in enumerate(groups):
         chosen = {id(step) for step in group}
-        blocks = [StepBlock(block.title, block.note, [s for s in block.steps if id(s) in chosen]) for block in plan.blocks]
+        blocks = [replace(block, steps=[s for s in block.steps if id(s) in chosen]) for block in plan.blocks]
         # The runner's notes print once, on the first card, leaving the others room for exercises.
         part_plan = replace(plan, blocks=[b for b in blocks if b.steps], notes=plan.notes if part == 0 else None)
         cards.append(CardFace(part_plan, f"{part + 1}/{len(groups)}", type_step, back_qr_mm))

@@ -89,6 +89,11 @@ class StepBlock:
     note: str | None
     steps: list[Step]
 
+    @property
+    def mixed_kinds(self) -> bool:
+        """Do its exercises differ in kind? Only then does a card tag each one with its kind."""
+        return len({step.kind for step in self.steps}) > 1
+
 
 @dataclass(frozen=True)
 class RoutinePlan:
@@ -178,7 +183,8 @@ def plan_step(number: int, exercise: Exercise, catalogue: Catalogue, dose: Dose 
 def plan_watch(url: str, start: int = 0) -> Watch:
     """The QR code and label for a video opened at second ``start``."""
     link = video_link(url, start)
-    return Watch(link, watch_label(start), qr_data_uri(link), qr_modules(link))
+    # A video that starts at the start needs no time printed beside it.
+    return Watch(link, watch_label(start) if start else "", qr_data_uri(link), qr_modules(link))
 
 
 @dataclass(frozen=True)
