@@ -95,6 +95,7 @@ class Maker:
         stamped = self.templates is None
         laid = LaidOutCards([first_cards(plan, size) for plan in plans], [], {}, {}, [0] * len(plans), [stamped] * len(plans))
         trying = {index: [((1, 0), cards)] for index, cards in enumerate(laid.cards)}
+        measured: dict[int, Measure] = {}
         while trying:
             faces = {face.key: face for index, tries in trying.items() for _, cards in tries
                      for face in laid.faces_of(cards, self.backs, index) if face.key not in laid.at}
@@ -110,8 +111,10 @@ class Maker:
                     laid.stamped[index] = False  # the name needs more than its line: the front in full
                     again[index] = tries
                     continue
-                first = laid.measures[laid.faces_of(laid.cards[index], self.backs, index)[0].key]  # on one card, at full size
-                again[index] = refits(plans[index], first, size, self.backs, after=tries[-1][0])
+                # How the routine measured on one card at full size (the first try): what refits go by.
+                if index not in measured:
+                    measured[index] = laid.measures[laid.faces_of(laid.cards[index], self.backs, index)[0].key]
+                again[index] = refits(plans[index], measured[index], size, self.backs, after=tries[-1][0])
                 if not again[index]:
                     raise UserError(f"{_describe(plans[index])} cannot fit a {self.card_size} card even one exercise a card at 6.5 pt; "
                                     "try a bigger --size or shorter cues")

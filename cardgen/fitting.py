@@ -154,10 +154,13 @@ def code_height(step: Step, backs: bool) -> float:
 
 def refits(plan: RoutinePlan, measure: Measure, size: CardSize, backs: bool, after: Option = (1, 0)) -> list[tuple[Option, list[CardFace]]]:
     """Ways to print ``plan``, judged from how its face measured at full size, to lay out in one
-    more pass: the best that likely fits, and the best that surely should (the same, or one
-    more card), best first. Options up to ``after`` were tried already. Empty when even one
+    more pass: the best that likely fits, the best that surely should, and one card more than
+    that (some may be the same), best first. Options up to ``after`` were tried already. Empty when even one
     step a card at 6.5 pt should not fit."""
     found = [best_option(plan, measure, size, backs, after, shrinks) for shrinks in (LIKELY, CAUTIOUS)]
+    if found[-1]:  # and, should even that fall short, one card more at full size
+        (parts, _), _ = found[-1]
+        found.append(best_option(plan, measure, size, backs, (parts, len(TYPE_STEPS) - 1), CAUTIOUS))
     unique = {option: cards for option, cards in filter(None, found)}
     last = (len(plan.steps), len(TYPE_STEPS) - 1)
     if not unique and after < last:  # nothing should fit: see whether the last resort does
