@@ -133,9 +133,11 @@ def test_refits_judges_from_a_measure_what_to_try_next():
 
     plan, a6 = plan_routine(CATALOGUE, "cadence"), card_size("a6")
     assert len(plan.steps) == 4 and room_of(a6) == pytest.approx(144 * CSS_PX_PER_MM)
-    # 500 px on a card with room for 544: one card at full size was tried; one at the next type step surely fits.
-    ((option, cards),) = refits(plan, Measure(500, 100, (100, 100, 100, 100)), a6, backs=True)
+    # 500 px on a card with room for 544: one card at full size was tried; one at the next type step surely
+    # fits, and one card more at full size is laid out beside it, should even that fall short.
+    (option, cards), (fallback, more) = refits(plan, Measure(500, 100, (100, 100, 100, 100)), a6, backs=True)
     assert option == (1, 1) and [(card.part, card.type_step) for card in cards] == [(None, 1)]
+    assert fallback == (2, 0) and [(card.part, card.type_step) for card in more] == [("1/2", 0), ("2/2", 0)]
     # Twice the room: two cards, the likely option and a cautious one, best first, every step once, in order.
     options = refits(plan, Measure(1100, 100, (250, 250, 250, 250)), a6, backs=True)
     assert [option for option, _ in options] == sorted(option for option, _ in options) and options[0][0][0] == 2
