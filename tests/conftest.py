@@ -16,13 +16,10 @@ from cardgen.cli import cli  # noqa: E402
 pytest_plugins = ["pytester"]
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "allow_warnings(*patterns): the test expects warnings logged by cardgen or "
-                            "WeasyPrint that match one of the patterns (regular expressions); any other still fails it")
-
-
 class Logged(logging.Handler):
-    """Keeps every warning cardgen or WeasyPrint logs during a test."""
+    """Keeps every warning cardgen or WeasyPrint logs."""
+
+    loggers = ("cardgen", "weasyprint")
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -32,24 +29,37 @@ class Logged(logging.Handler):
         self.records.append(record)
 
 
+# Listening for the whole session, so that a warning logged while a module's shared fixture is made
+# (the demo's PDFs, say) counts for the test that needed it.
+LOGGED = Logged()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "allow_warnings(*patterns): the test expects warnings logged by cardgen or "
+                            "WeasyPrint that match one of the patterns (regular expressions); any other still fails it")
+    for name in Logged.loggers:
+        logging.getLogger(name).addHandler(LOGGED)
+
+
+def pytest_unconfigure(config):
+    for name in Logged.loggers:
+        logging.getLogger(name).removeHandler(LOGGED)
+
+
 @pytest.fixture(autouse=True)
 def no_stray_warnings(request):
-    """Fail a test on any warning cardgen or WeasyPrint logs (an engine warning that a test would
-    otherwise never see, say), unless the test declares it: ``@pytest.mark.allow_warnings("pattern")``.
-    Python warnings from cardgen are errors (pyproject.toml's filterwarnings)."""
-    logged = Logged()
-    loggers = [logging.getLogger("cardgen"), logging.getLogger("weasyprint")]
-    for logger in loggers:
-        logger.addHandler(logged)
+    """Fail a test on any warning cardgen or WeasyPrint logs while it runs, or while the fixtures
+    it needs are made (an engine warning the test would otherwise never see, say), unless the test
+    declares it: ``@pytest.mark.allow_warnings("pattern")``. Python warnings from cardgen are
+    errors (pyproject.toml's filterwarnings)."""
     try:
-        yield logged
+        yield LOGGED
+        marker = request.node.get_closest_marker("allow_warnings")
+        allowed = [re.compile(pattern) for pattern in marker.args or [""]] if marker else []  # bare: any warning
+        stray = [f"{record.name}: {record.getMessage()}"[:500] for record in LOGGED.records
+                 if not any(pattern.search(record.getMessage()) for pattern in allowed)]
     finally:
-        for logger in loggers:
-            logger.removeHandler(logged)
-    marker = request.node.get_closest_marker("allow_warnings")
-    allowed = [re.compile(pattern) for pattern in marker.args or [""]] if marker else []  # bare: any warning
-    stray = [f"{record.name}: {record.getMessage()}"[:500] for record in logged.records
-             if not any(pattern.search(record.getMessage()) for pattern in allowed)]
+        LOGGED.records.clear()
     if stray:
         pytest.fail("unexpected warnings (declare expected ones with @pytest.mark.allow_warnings):\n  " + "\n  ".join(stray),
                     pytrace=False)

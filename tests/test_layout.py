@@ -97,7 +97,15 @@ def test_a_test_fails_on_an_engine_warning_it_did_not_declare(pytester):
         @pytest.mark.allow_warnings("something else")
         def test_declared_another():
             logging.getLogger("cardgen.documents").warning("Ignored x")
+
+        @pytest.fixture(scope="module")
+        def shared():
+            logging.getLogger("cardgen").warning("Ignored x, while a shared fixture was made")
+
+        def test_needs_shared(shared):
+            pass
     """)
     result = pytester.runpytest("-p", "no:cacheprovider")
-    result.assert_outcomes(passed=3, errors=2)
-    result.stdout.fnmatch_lines(["*unexpected warnings*", "*weasyprint: Ignored x*", "*unexpected warnings*", "*cardgen.documents: Ignored x*"])
+    result.assert_outcomes(passed=4, errors=3)
+    result.stdout.fnmatch_lines(["*unexpected warnings*", "*weasyprint: Ignored x*", "*unexpected warnings*", "*cardgen.documents: Ignored x*",
+                                 "*unexpected warnings*", "*cardgen: Ignored x, while a shared fixture was made*"])
