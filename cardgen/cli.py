@@ -331,6 +331,13 @@ verify_option = click.option("--verify", is_flag=True, help="Read the finished P
 
 strict_option = click.option("--strict", is_flag=True, help="Fail when the PDF engine warns (a picture it can't read, say).")
 
+# WeasyPrint's PDF/UA and PDF/A variants. Every PDF is tagged for screen readers; a variant also
+# declares the standard in the file's metadata (and PDF/A embeds a colour profile).
+PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1a", "pdf/a-1b", "pdf/a-2a", "pdf/a-2b", "pdf/a-2u", "pdf/a-3a", "pdf/a-3b",
+                "pdf/a-3u", "pdf/a-4e", "pdf/a-4f", "pdf/a-4u")
+pdf_variant_option = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False),
+                                  help="Make a PDF/UA (accessible) or PDF/A (archival) file. Every PDF is tagged anyway.")
+
 roster_options = [
     click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), help="A team roster (YAML)."),
     click.option("--runner", help="Make it for this runner of the roster: their doses, loads, skips and cautions."),
@@ -459,13 +466,16 @@ def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_siz
 @png_option
 @verify_option
 @strict_option
+@pdf_variant_option
 @watch_option
-def sheet(catalogue_dir, templates_dir, routine_id, roster, runner, out, paper, weeks, starts, html, png, verify, strict, watch) -> None:
+def sheet(catalogue_dir, templates_dir, routine_id, roster, runner, out, paper, weeks, starts, html, png, verify, strict, pdf_variant,
+          watch) -> None:
     """Make a full-page routine sheet with a training log, for a routine or one runner of a roster."""
     check_png(png, out, html)
     roster = roster_file(roster) if runner else roster
     make_or_watch(lambda: one_document("sheet", catalogue_dir, templates_dir, routine_id, roster, runner, out, html, verify, png,
-                                       paper=paper, weeks=weeks, starts=starts.date() if starts else None, strict=strict),
+                                       paper=paper, weeks=weeks, starts=starts.date() if starts else None, strict=strict,
+                                       pdf_variant=pdf_variant),
                   watch, sources(catalogue_dir, templates_dir, roster))
 
 
@@ -510,9 +520,10 @@ def the_roster(roster: Path | None) -> Path:
 @with_options(card_options)
 @verify_option
 @strict_option
+@pdf_variant_option
 @watch_option
 def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, paper, weeks, card_size, sheet, bleed, gutter, duplex,
-          fold, verify, strict, watch) -> None:
+          fold, verify, strict, pdf_variant, watch) -> None:
     """Make every runner's own card and/or sheet, a manifest.csv, and optionally one combined PDF.
 
     With --sheet, all the runners' cards are also laid out N-up in one file, to print and cut.
@@ -540,7 +551,7 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
         shown = sys.stderr.isatty() and session().verbosity >= 0
         with click.progressbar(length=total, label="Printing", file=sys.stderr if shown else _Quiet()) as bar:
             maker = dict(paper=paper, weeks=weeks, strict=strict, card_size=card_size, bleed=bleed, gutter=gutter, duplex=duplex, fold=fold,
-                         templates=used_templates(templates_dir))
+                         templates=used_templates(templates_dir), pdf_variant=pdf_variant)
             rows = run_batch(catalogue, roster, out, formats, jobs, combined, Settings(maker, sheet), bar.update)
         if verify:
             planner = Maker(catalogue)
@@ -564,8 +575,9 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 @png_option
 @strict_option
+@pdf_variant_option
 @watch_option
-def handout(catalogue_dir, templates_dir, roster, out, paper, weeks, html, png, strict, watch) -> None:
+def handout(catalogue_dir, templates_dir, roster, out, paper, weeks, html, png, strict, pdf_variant, watch) -> None:
     """Make the team handout: routines, every exercise in full, the theory, and who does what.
 
     In a workspace, ROSTER is the one its cardgen.yaml names."""
@@ -581,7 +593,8 @@ def handout(catalogue_dir, templates_dir, roster, out, paper, weeks, html, png, 
         roster = load_roster(roster_path, catalogue)
         wants_html = html_wanted(out, html)
         path = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if wants_html else 'pdf'}"
-        maker = Maker(catalogue, paper=paper, weeks=weeks, strict=strict, templates=used_templates(templates_dir))
+        maker = Maker(catalogue, paper=paper, weeks=weeks, strict=strict, templates=used_templates(templates_dir),
+                      pdf_variant=pdf_variant)
         say(maker.handout(roster, path, html=wants_html))
         if png:
             write_png(path)
@@ -598,11 +611,12 @@ class _Quiet(io.StringIO):
 @templates_option
 @click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True)
 @strict_option
-def demo(catalogue_dir, templates_dir, folder, strict) -> None:
+@pdf_variant_option
+def demo(catalogue_dir, templates_dir, folder, strict, pdf_variant) -> None:
     """Make a card and a sheet for every routine of the catalogue."""
     from cardgen.documents import Maker
 
-    for path in Maker(load(catalogue_dir), strict=strict, templates=used_templates(templates_dir)).demo(folder):
+    for path in Maker(load(catalogue_dir), strict=strict, templates=used_templates(templates_dir), pdf_variant=pdf_variant).demo(folder):
         say(path)
 
 

@@ -49,6 +49,7 @@ class Maker:
     fold: bool = False
     templates: Path | None = None  # the user's templates folder, looked in before cardgen's own
     gutter: float | None = None  # mm between cards on a sheet; None: butted inside a margin for crop marks
+    pdf_variant: str | None = None  # one of PDF_VARIANTS: a PDF/UA or PDF/A file (always tagged)
 
     @cached_property
     def renderer(self) -> Renderer:
@@ -58,7 +59,7 @@ class Maker:
     def press(self):
         from cardgen.layout import Press
 
-        return Press(self.strict, self.templates)
+        return Press(self.strict, self.templates, self.pdf_variant)
 
     def plan(self, routine_id: str, runner: Runner | None = None, roster: Roster | None = None) -> RoutinePlan:
         return plan_routine(self.catalogue, routine_id, runner, roster=roster, weeks=self.weeks)

@@ -166,13 +166,15 @@ class Press:
     With ``user_templates``, a relative address in a document (``url(logo.png)`` in a theme)
     is looked for in that folder; cardgen's own templates name nothing relative."""
 
-    def __init__(self, strict: bool = False, user_templates: Path | None = None) -> None:
+    def __init__(self, strict: bool = False, user_templates: Path | None = None, pdf_variant: str | None = None) -> None:
         import_engine()
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
         self.strict = strict
         self.reported: set[str] = set()  # the engine's warnings already told
+        # Tagged (a structure tree for screen readers) by default; a PDF/UA or PDF/A variant on request.
+        self.pdf_options = {"pdf_tags": True, "pdf_variant": pdf_variant}
         self.font_config = FontConfiguration()
         self.fetcher = make_fetcher(user_templates)
         self.base_url = (user_templates or bundled("templates")).resolve().as_uri() + "/"
@@ -199,7 +201,7 @@ class Press:
     def write(self, document) -> bytes:
         """The PDF of a laid-out document."""
         with engine_warnings(self.strict, self.reported):
-            return document.write_pdf()
+            return document.write_pdf(**self.pdf_options)
 
     @staticmethod
     def measure(document, count: int) -> list[tuple[int, Measure]]:

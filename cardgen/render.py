@@ -66,11 +66,11 @@ class Renderer:
         backs, which carry their QR codes and notes."""
         page = Page("cards", size.width, height_mm)
         return self._render("card.html", faces=faces, size=size, backs=backs, page=page, fonts_css=fonts_css,
-                            title=_title(face.card.plan.title for face in faces))
+                            title=_title(face.card.plan for face in faces))
 
     def sheets(self, sheets: list[Sheet], page: Page, fonts_css: str = "") -> str:
         """Routine sheets, each starting on a new page at the element ``#doc-i``."""
-        return self._render("sheet.html", sheets=sheets, page=page, fonts_css=fonts_css, title=_title(s.plan.title for s in sheets))
+        return self._render("sheet.html", sheets=sheets, page=page, fonts_css=fonts_css, title=_title(s.plan for s in sheets))
 
     def handout(self, handout: Handout, page: Page, fonts_css: str = "") -> str:
         return self._render("handout.html", handout=handout, page=page, fonts_css=fonts_css, title=f"{handout.team}: team handout")
@@ -111,6 +111,8 @@ def css_text(file: Path) -> Markup:
     return Markup(file.read_text(encoding="utf-8").replace("</", "<\\/"))
 
 
-def _title(titles) -> str:
-    unique = list(dict.fromkeys(titles))
+def _title(plans) -> str:
+    """The document's title (what a PDF reader shows, and a screen reader says first): the
+    routine's, after the runner's name when it is one runner's."""
+    unique = list(dict.fromkeys(f"{plan.runner} · {plan.title}" if plan.runner else plan.title for plan in plans))
     return unique[0] if len(unique) == 1 else "Routines"

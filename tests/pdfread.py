@@ -235,3 +235,68 @@ def smallest_type(pdf: Path) -> float:
     finally:
         document.close()
     return min(sizes)
+
+
+@dataclass
+class Tagged:
+    """One element of a tagged PDF's structure tree, as a screen reader meets it."""
+
+    role: str  # /S without the slash: H1, P, Table, TH, TD, Figure...
+    text: str  # the text of its marked content, its children's included, pieces a space apart
+    alt: str | None
+    attributes: dict
+    depth: int
+
+
+def structure(pdf: Path) -> list[Tagged]:
+    """The structure tree of a tagged PDF, depth first in reading order, each element with the
+    text its marked content draws (read through the fonts' /ToUnicode maps)."""
+    from pypdf.generic import ContentStream
+
+    reader = pypdf.PdfReader(pdf)
+    page_numbers = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
+    texts: dict[tuple[int, int], str] = {}  # (page, MCID) -> text
+    for number, page in enumerate(reader.pages):
+        fonts = page["/Resources"].get("/Font", {})
+        maps, font, marks = {}, None, []
+        for operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"BDC":
+                properties = operands[1] if len(operands) > 1 else {}
+                marks.append(properties.get("/MCID") if hasattr(properties, "get") else None)
+            elif operator == b"BMC":
+                marks.append(None)
+            elif operator == b"EMC":
+                marks.pop()
+            elif operator == b"Tf":
+                font = operands[0]
+                maps.setdefault(font, _to_unicode(fonts[font].get_object()))
+            elif operator in (b"TJ", b"Tj") and marks and marks[-1] is not None:
+                parts = operands[0] if operator == b"TJ" else [operands[0]]
+                data = b"".join(_raw(part) for part in parts if not isinstance(part, (int, float)))
+                text = "".join(maps[font].get(int.from_bytes(data[i:i + 2], "big"), "") for i in range(0, len(data), 2))
+                texts[number, marks[-1]] = texts.get((number, marks[-1]), "") + text
+    found: list[Tagged] = []
+
+    def walk(element, depth: int, page: int | None) -> str:
+        element = element.get_object()
+        if "/Pg" in element:
+            page = page_numbers[element.raw_get("/Pg").idnum]
+        node = Tagged(str(element.get("/S", "/?"))[1:], "", str(element["/Alt"]) if "/Alt" in element else None,
+                      dict(element.get("/A", {})), depth)
+        found.append(node)
+        kids = element.get("/K", [])
+        kids = kids if isinstance(kids, list) else [kids]
+        parts = []
+        for kid in kids:
+            if isinstance(kid, int):
+                parts.append(texts.get((page, kid), ""))
+            elif "/S" in kid.get_object():
+                parts.append(walk(kid, depth + 1, page))
+        # Pieces of marked content are read apart (a line break ends one), as a reader speaks them.
+        node.text = " ".join(" ".join(parts).split())
+        return node.text
+
+    root = reader.trailer["/Root"]["/StructTreeRoot"]
+    for kid in root["/K"] if isinstance(root["/K"], list) else [root["/K"]]:
+        walk(kid, 0, None)
+    return found
