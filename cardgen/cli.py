@@ -331,12 +331,13 @@ verify_option = click.option("--verify", is_flag=True, help="Read the finished P
 
 strict_option = click.option("--strict", is_flag=True, help="Fail when the PDF engine warns (a picture it can't read, say).")
 
-# WeasyPrint's PDF/UA and PDF/A variants. Every PDF is tagged for screen readers; a variant also
-# declares the standard in the file's metadata (and PDF/A embeds a colour profile).
+# WeasyPrint's PDF/UA and PDF/A variants, for what WeasyPrint writes whole (sheets, handouts): they are
+# tagged for screen readers anyway; a variant also declares the standard in the file's metadata.
+# Cards are put together from finished faces with pikepdf, which keeps neither (see the README).
 PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1a", "pdf/a-1b", "pdf/a-2a", "pdf/a-2b", "pdf/a-2u", "pdf/a-3a", "pdf/a-3b",
                 "pdf/a-3u", "pdf/a-4e", "pdf/a-4f", "pdf/a-4u")
 pdf_variant_option = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False),
-                                  help="Make a PDF/UA (accessible) or PDF/A (archival) file. Every PDF is tagged anyway.")
+                                  help="Make PDF/UA (accessible) or PDF/A (archival) sheets and handouts. They are tagged anyway.")
 
 roster_options = [
     click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), help="A team roster (YAML)."),
