@@ -85,6 +85,18 @@ def plan_course(exercise_id: str, equipment: list[str], dose: Dose | None, item:
         course = Course(dose, load, training_max, progress, tuple(wave or ()), deload, units_of(roster, plates, where.units))
         course.targets(weeks)  # problems over the plan's length show now, not in the middle of a layout
     except CourseProblem as problem:
+        inherited = runner is not None and exercise_id in runner.dose and exercise_id not in runner.progress \
+            and exercise_id not in runner.weeks
+        if inherited and problem.field in ("progress", "weeks"):
+            # The runner's own dose is in other terms than the routine's progression (a hold for reps,
+            # say): the coach changed the exercise for them, so the routine's default no longer applies.
+            note = (f"{runner.name}'s own dose of {exercise_id} ({dose}) leaves out the routine's "
+                    f"{'progression' if problem.field == 'progress' else 'wave'}: {problem}")
+            if note not in _warned:
+                _warned.add(note)
+                notes.info("%s", note)
+            plain = item.model_copy(update={"progress": None, "weeks": None}) if item else None
+            return plan_course(exercise_id, equipment, dose, plain, deload, where, weeks, problems)
         problems.append(where.problem(problem.field, exercise_id, str(problem)))
         return None
     if wave and weeks % len(wave):

@@ -133,7 +133,7 @@ class Maker:
             return
         document = self.press.lay_out(self.card_html(faces))
         source = len(laid.sources)
-        laid.sources.append(self.press.write(document))
+        laid.sources.append(self.press.write(document, tagged=False))
         for face, (page, measure) in zip(faces, self.press.measure(document, len(faces))):
             laid.at[face.key] = FacePage(source, page)
             laid.measures[face.key] = measure

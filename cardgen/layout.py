@@ -198,10 +198,11 @@ class Press:
     def pdf(self, html: str) -> bytes:
         return self.write(self.lay_out(html))
 
-    def write(self, document) -> bytes:
-        """The PDF of a laid-out document."""
+    def write(self, document, tagged: bool = True) -> bytes:
+        """The PDF of a laid-out document; without ``tagged``, no structure tree (card faces: the
+        imposition that places them does not carry one through yet, so it would be wasted work)."""
         with engine_warnings(self.strict, self.reported):
-            return document.write_pdf(**self.pdf_options)
+            return document.write_pdf(**(self.pdf_options if tagged else {}))
 
     @staticmethod
     def measure(document, count: int) -> list[tuple[int, Measure]]:

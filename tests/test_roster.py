@@ -9,6 +9,7 @@ from cardgen.catalogue import load_catalogue
 from cardgen.errors import ProblemsFound
 from cardgen.plan import plan_routine
 from cardgen.roster import load_roster
+from pdfread import flat_text
 
 ROSTER = Path(__file__).parent / "data" / "roster.yaml"
 CATALOGUE = load_catalogue(bundled("catalogue"))
@@ -111,3 +112,16 @@ def test_unknown_runner_suggests_the_closest(run):
     result = run("card", "--roster", ROSTER, "--runner", "Runner Onee")
     assert result.exit_code == 1
     assert "no runner 'Runner Onee'" in result.stderr and "did you mean 'Runner One'" in result.stderr
+
+
+def test_a_runners_own_dose_in_other_terms_leaves_out_the_routines_progression(run, tmp_path):
+    """stride-power moves the calf raise +1 rep a week; a runner whose coach made it a hold gets the
+    hold, without the routine's progression (said once), instead of a refusal to print."""
+    team = tmp_path / "team.yaml"
+    team.write_text("team: T\nroutine: stride-power\nrunners:\n  - name: Ann Lee\n    dose: {calf-raise: 30 s hold x3}\n  - name: Bo Chen\n",
+                    encoding="utf-8")
+    result = run("card", "--roster", team, "--runner", "Ann Lee", "-o", "ann.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("Ann Lee's own dose of calf-raise (3 sets × 30 s hold) leaves out the routine's progression") == 1
+    assert "3 sets × 30 s hold" in flat_text(Path("ann.pdf"))
+    assert run("batch", team, "-o", "out", "--format", "card", "--jobs", "1").exit_code == 0
