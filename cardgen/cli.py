@@ -28,6 +28,17 @@ templates_option = click.option(
 
 png_option = click.option("--png", is_flag=True, help="Also draw each page of the PDF into a PNG beside it (NAME-1.png, NAME-2.png…; 100 dpi).")
 
+lang_option = click.option(
+    "--lang", metavar="CODE",
+    help="Print in this language: en, es, fr, de, pt, it, zh-Hans, ja, ko, ru, or one your workspace's locale/ adds "
+         "(default: the roster's lang:, else en; a runner's own lang: always wins).")
+
+language_options = [
+    lang_option,
+    click.option("--also", metavar="CODE", help="Print each exercise's name in this language too, under the first (bilingual)."),
+    click.option("--large", is_flag=True, help="Large print: sheets at 14 pt and more with bigger log boxes, cards never under 9 pt."),
+]
+
 watch_option = click.option("--watch", is_flag=True, help="Make it again whenever a catalogue file, the roster or a template changes; Ctrl-C stops.")
 
 
@@ -77,6 +88,12 @@ def templates_folder(templates_dir: Path | None) -> Path | None:
     """--templates, else the workspace's templates folder, else none (the built-in ones only)."""
     workspace = session().workspace if templates_dir is None else None
     return templates_dir or (workspace.templates if workspace else None)
+
+
+def locale_folder() -> Path | None:
+    """The workspace's locale folder (its own phrases, locale/CODE.yaml), if it has one."""
+    workspace = session().workspace
+    return workspace.locale if workspace else None
 
 
 def roster_file(roster: Path | None) -> Path | None:
@@ -289,9 +306,11 @@ weeks_option = click.option("--weeks", type=click.IntRange(1, 52), default=6, sh
 @catalogue_option
 @click.argument("rosters", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @weeks_option
-def validate(catalogue_dir, rosters, weeks) -> None:
-    """Check the catalogue, and any ROSTERS against it (in a workspace: its roster): every
-    problem found, one a line. Every routine's and runner's progressions are worked out over --weeks."""
+@click.option("--lang", metavar="CODE", help="Also list every text of the catalogue not yet translated into this language, with its file and line.")
+def validate(catalogue_dir, rosters, weeks, lang) -> None:
+    """Check the catalogue, its translations, the workspace's phrases (locale/), and any ROSTERS
+    against it (in a workspace: its roster): every problem found, one a line. Every routine's and
+    runner's progressions are worked out over --weeks."""
     from cardgen.errors import ProblemsFound as Found
     from cardgen.courses import check_plans
     from cardgen.roster import load_roster
@@ -301,9 +320,16 @@ def validate(catalogue_dir, rosters, weeks) -> None:
     problems = check_plans(catalogue, None, weeks)
     if not problems:
         say(f"{catalogue.folder}: OK, {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines")
+    from cardgen.translations import check_languages
+
+    locale = locale_folder()
+    found, sound = check_languages(catalogue, locale, lang)
+    problems.extend(found)
+    for file in sound:
+        say(f"{file}: OK")
     for file in rosters:
         try:
-            roster = load_roster(file, catalogue)
+            roster = load_roster(file, catalogue, locale)
             if found := check_plans(catalogue, roster, weeks):
                 raise Found(found)
         except Found as found:
@@ -385,7 +411,7 @@ def one_document(kind: str, catalogue_dir, templates_dir, routine_id, roster_fil
     html = html_wanted(out, html)
     stem = f"{file_stem(runner.name)} - {kind}" if runner else f"{routine_id}-{kind}"
     out = out or Path("output") / f"{stem}.{'html' if html else 'pdf'}"
-    maker = Maker(catalogue, templates=used_templates(templates_dir), **settings)
+    maker = Maker(catalogue, templates=used_templates(templates_dir), locale=locale_folder(), **settings)
     plan = maker.plan(routine_id, runner, roster)
     say(maker.write(kind, plan, out, roster, html=html))
     if png:
@@ -403,7 +429,7 @@ def routine_and_runner(catalogue_dir, routine_id, roster_file, runner_name):
     if roster_file or runner_name:
         if not (roster_file and runner_name):
             raise click.UsageError("--roster and --runner go together")
-        roster = load_roster(roster_file, catalogue)
+        roster = load_roster(roster_file, catalogue, locale_folder())
         try:
             runner = roster.runner(runner_name)
         except LookupError as error:
@@ -437,20 +463,22 @@ def report_verified(pdf: Path, plans) -> None:
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
 @with_options(card_options)
 @weeks_option
+@with_options(language_options)
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 @png_option
 @verify_option
 @strict_option
 @watch_option
-def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_size, sheet, bleed, gutter, duplex, fold, weeks, html, png,
-         verify, strict, watch) -> None:
+def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_size, sheet, bleed, gutter, duplex, fold, weeks, lang, also,
+         large, html, png, verify, strict, watch) -> None:
     """Make a pocket card for a routine, or for one runner of a roster."""
     if duplex and fold:
         raise click.UsageError("choose --duplex or --fold, not both")
     check_png(png, out, html)
     roster = roster_file(roster) if runner else roster
     make_or_watch(lambda: one_document("card", catalogue_dir, templates_dir, routine_id, roster, runner, out, html, verify, png,
-                                       strict=strict, card_size=card_size, sheet=sheet, bleed=bleed, gutter=gutter, duplex=duplex, fold=fold, weeks=weeks),
+                                       strict=strict, card_size=card_size, sheet=sheet, bleed=bleed, gutter=gutter, duplex=duplex, fold=fold,
+                                       weeks=weeks, lang=lang, also=also, large=large),
                   watch, sources(catalogue_dir, templates_dir, roster))
 
 
@@ -463,20 +491,21 @@ def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_siz
 @click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @weeks_option
 @click.option("--starts", type=click.DateTime(["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD), to date the log.")
+@with_options(language_options)
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 @png_option
 @verify_option
 @strict_option
 @pdf_variant_option
 @watch_option
-def sheet(catalogue_dir, templates_dir, routine_id, roster, runner, out, paper, weeks, starts, html, png, verify, strict, pdf_variant,
-          watch) -> None:
+def sheet(catalogue_dir, templates_dir, routine_id, roster, runner, out, paper, weeks, starts, lang, also, large, html, png, verify, strict,
+          pdf_variant, watch) -> None:
     """Make a full-page routine sheet with a training log, for a routine or one runner of a roster."""
     check_png(png, out, html)
     roster = roster_file(roster) if runner else roster
     make_or_watch(lambda: one_document("sheet", catalogue_dir, templates_dir, routine_id, roster, runner, out, html, verify, png,
                                        paper=paper, weeks=weeks, starts=starts.date() if starts else None, strict=strict,
-                                       pdf_variant=pdf_variant),
+                                       pdf_variant=pdf_variant, lang=lang, also=also, large=large),
                   watch, sources(catalogue_dir, templates_dir, roster))
 
 
@@ -519,12 +548,13 @@ def the_roster(roster: Path | None) -> Path:
 @click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @weeks_option
 @with_options(card_options)
+@with_options(language_options)
 @verify_option
 @strict_option
 @pdf_variant_option
 @watch_option
 def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, paper, weeks, card_size, sheet, bleed, gutter, duplex,
-          fold, verify, strict, pdf_variant, watch) -> None:
+          fold, lang, also, large, verify, strict, pdf_variant, watch) -> None:
     """Make every runner's own card and/or sheet, a manifest.csv, and optionally one combined PDF.
 
     With --sheet, all the runners' cards are also laid out N-up in one file, to print and cut.
@@ -543,7 +573,7 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
         from cardgen.roster import load_roster
 
         catalogue = load(catalogue_dir, *([roster_path] if roster_path.is_file() else []))
-        roster = load_roster(roster_path, catalogue)
+        roster = load_roster(roster_path, catalogue, locale_folder())
         if problems := check_plans(catalogue, roster, weeks):  # every runner's, before any work
             raise ProblemsFound(problems)
         out = folder or Path("output") / file_stem(roster.team)
@@ -552,10 +582,11 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
         shown = sys.stderr.isatty() and session().verbosity >= 0
         with click.progressbar(length=total, label="Printing", file=sys.stderr if shown else _Quiet()) as bar:
             maker = dict(paper=paper, weeks=weeks, strict=strict, card_size=card_size, bleed=bleed, gutter=gutter, duplex=duplex, fold=fold,
-                         templates=used_templates(templates_dir), pdf_variant=pdf_variant)
+                         templates=used_templates(templates_dir), pdf_variant=pdf_variant, lang=lang, also=also, large=large,
+                         locale=locale_folder())
             rows = run_batch(catalogue, roster, out, formats, jobs, combined, Settings(maker, sheet), bar.update)
         if verify:
-            planner = Maker(catalogue)
+            planner = Maker(catalogue, lang=lang, locale=locale_folder())
             plans = {runner.name: [planner.plan(roster.routine_of(runner), runner, roster)] for runner in roster.runners}
             for row in rows:
                 report_verified(row.file, plans.get(row.runner, [p for each in plans.values() for p in each]))
@@ -573,12 +604,13 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: output/TEAM - handout.pdf).")
 @click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
 @weeks_option
+@lang_option
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
 @png_option
 @strict_option
 @pdf_variant_option
 @watch_option
-def handout(catalogue_dir, templates_dir, roster, out, paper, weeks, html, png, strict, pdf_variant, watch) -> None:
+def handout(catalogue_dir, templates_dir, roster, out, paper, weeks, lang, html, png, strict, pdf_variant, watch) -> None:
     """Make the team handout: routines, every exercise in full, the theory, and who does what.
 
     In a workspace, ROSTER is the one its cardgen.yaml names."""
@@ -591,11 +623,11 @@ def handout(catalogue_dir, templates_dir, roster, out, paper, weeks, html, png, 
         from cardgen.roster import load_roster
 
         catalogue = load(catalogue_dir, *([roster_path] if roster_path.is_file() else []))
-        roster = load_roster(roster_path, catalogue)
+        roster = load_roster(roster_path, catalogue, locale_folder())
         wants_html = html_wanted(out, html)
         path = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if wants_html else 'pdf'}"
         maker = Maker(catalogue, paper=paper, weeks=weeks, strict=strict, templates=used_templates(templates_dir),
-                      pdf_variant=pdf_variant)
+                      pdf_variant=pdf_variant, lang=lang, locale=locale_folder())
         say(maker.handout(roster, path, html=wants_html))
         if png:
             write_png(path)
@@ -611,13 +643,16 @@ class _Quiet(io.StringIO):
 @catalogue_option
 @templates_option
 @click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True)
+@with_options(language_options)
 @strict_option
 @pdf_variant_option
-def demo(catalogue_dir, templates_dir, folder, strict, pdf_variant) -> None:
+def demo(catalogue_dir, templates_dir, folder, lang, also, large, strict, pdf_variant) -> None:
     """Make a card and a sheet for every routine of the catalogue."""
     from cardgen.documents import Maker
 
-    for path in Maker(load(catalogue_dir), strict=strict, templates=used_templates(templates_dir), pdf_variant=pdf_variant).demo(folder):
+    maker = Maker(load(catalogue_dir), strict=strict, templates=used_templates(templates_dir), lang=lang, also=also, large=large,
+                  locale=locale_folder(), pdf_variant=pdf_variant)
+    for path in maker.demo(folder):
         say(path)
 
 

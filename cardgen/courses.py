@@ -66,7 +66,7 @@ class Where:
 
 
 def plan_course(exercise_id: str, equipment: list[str], dose: Dose | None, item: RoutineItem | None, deload, where: Where,
-                weeks: int, problems: list[Problem]) -> Course | None:
+                weeks: int, problems: list[Problem], words: dict = WORDS) -> Course | None:
     """The course ``exercise_id`` follows in this plan, or None when it doesn't move; problems go to ``problems``."""
     runner, roster = where.runner, where.roster
     progress = runner.progress.get(exercise_id) if runner and exercise_id in runner.progress else (item.progress if item else None)
@@ -82,7 +82,7 @@ def plan_course(exercise_id: str, equipment: list[str], dose: Dose | None, item:
                                        f"add max: {{{exercise_id}: …}}")
         if progress and progress.kind == "linear" and progress.what in ("kg", "lb") and load is None and not wave:
             raise CourseProblem("progress", f"'{progress}' moves the load, but {exercise_id} has none to start from: give it a load")
-        course = Course(dose, load, training_max, progress, tuple(wave or ()), deload, units_of(roster, plates, where.units))
+        course = Course(dose, load, training_max, progress, tuple(wave or ()), deload, units_of(roster, plates, where.units), words)
         course.targets(weeks)  # problems over the plan's length show now, not in the middle of a layout
     except CourseProblem as problem:
         inherited = runner is not None and exercise_id in runner.dose and exercise_id not in runner.progress \
@@ -124,11 +124,11 @@ def check_plans(catalogue: Catalogue, roster: Roster | None, weeks: int) -> list
     return list(found.values())
 
 
-def set_details(item: RoutineItem | None) -> str | None:
+def set_details(item: RoutineItem | None, words: dict = WORDS) -> str | None:
     """``tempo 3-1-1-0 · rest 90 s · @8``: how to do each set, compactly."""
     if not item:
         return None
-    parts = [WORDS["tempo"].format(tempo=item.tempo) if item.tempo else None, WORDS["rest"].format(rest=item.rest) if item.rest else None, item.effort]
+    parts = [words["tempo"].format(tempo=item.tempo) if item.tempo else None, words["rest"].format(rest=item.rest) if item.rest else None, item.effort]
     return " · ".join(filter(None, parts)) or None
 
 

@@ -15,8 +15,9 @@ from pathlib import Path
 from cardgen.catalogue import Catalogue
 from cardgen.errors import UserError
 from cardgen.fonts import embedded_font_face_css
-from cardgen.fitting import CardFace, Face, Measure, faces_of, first_cards, refits, room_of
+from cardgen.fitting import CardFace, Face, Measure, faces_of, first_cards, refits, room_of, type_steps
 from cardgen.imposition import FacePage, Imposer, PageLayout, one_a_page, on_sheets
+from cardgen.labels import DEFAULT, Labels, labels_for
 from cardgen.output import write_atomically
 from cardgen.log import plan_log
 from cardgen.paper import CardSize, card_size, paper_page
@@ -50,6 +51,11 @@ class Maker:
     templates: Path | None = None  # the user's templates folder, looked in before cardgen's own
     gutter: float | None = None  # mm between cards on a sheet; None: butted inside a margin for crop marks
     pdf_variant: str | None = None  # one of PDF_VARIANTS: a PDF/UA or PDF/A file (always tagged)
+    lang: str | None = None  # --lang: for whoever doesn't have a language of their own (roster, runner)
+    locale: Path | None = None  # the user's locale folder (locale/CODE.yaml), over cardgen's own phrases
+    large: bool = False  # large print for everyone
+    also: str | None = None  # print each exercise's name in this language too, under the first
+    _translated: dict = field(default_factory=dict, repr=False)  # the catalogue in each language asked for
 
     @cached_property
     def renderer(self) -> Renderer:
@@ -61,8 +67,30 @@ class Maker:
 
         return Press(self.strict, self.templates, self.pdf_variant)
 
+    def catalogue_in(self, code: str) -> Catalogue:
+        """The catalogue with its ``translations/CODE.yaml`` texts (as it is, without one); made once a language."""
+        from cardgen.translations import translated
+
+        if code not in self._translated:
+            self._translated[code] = translated(self.catalogue, code)
+        return self._translated[code]
+
+    def labels(self, code: str) -> Labels:
+        try:
+            return labels_for(code, self.locale)
+        except LookupError as error:
+            raise UserError(str(error)) from None
+
+    def language_of(self, runner: Runner | None = None, roster: Roster | None = None) -> str:
+        """A runner's own language, else --lang, else the team's, else English."""
+        return (runner.lang if runner else None) or self.lang or (roster.lang if roster else None) or DEFAULT
+
     def plan(self, routine_id: str, runner: Runner | None = None, roster: Roster | None = None) -> RoutinePlan:
-        return plan_routine(self.catalogue, routine_id, runner, roster=roster, weeks=self.weeks)
+        code = self.language_of(runner, roster)
+        large = self.large or bool(runner and runner.large)
+        also = self.catalogue_in(self.also) if self.also and self.also != code else None
+        return plan_routine(self.catalogue_in(code), routine_id, runner, roster=roster, weeks=self.weeks, labels=self.labels(code),
+                            large=large, also=also)
 
     def sheet_of(self, plan: RoutinePlan, roster: Roster | None = None) -> Sheet:
         return Sheet(plan, plan_log(plan, self.weeks, roster.starts if roster and roster.starts else self.starts))
@@ -117,7 +145,8 @@ class Maker:
                     measured[index] = laid.measures[laid.faces_of(laid.cards[index], self.backs, index)[0].key]
                 again[index] = refits(plans[index], measured[index], size, self.backs, after=tries[-1][0])
                 if not again[index]:
-                    raise UserError(f"{_describe(plans[index])} cannot fit a {self.card_size} card even one exercise a card at 6.5 pt; "
+                    raise UserError(f"{_describe(plans[index])} cannot fit a {self.card_size} card even one exercise a card "
+                                    f"at {type_steps(plans[index].large)[-1]:g} pt; "
                                     "try a bigger --size or shorter cues")
             trying = again
         for plan, chosen in zip(plans, laid.cards):
@@ -188,7 +217,8 @@ class Maker:
 
     def handout(self, roster: Roster, out: Path, html: bool = False) -> Path:
         """The team handout for ``roster``."""
-        handout = plan_handout(self.catalogue, roster, self.weeks)
+        code = self.lang or roster.lang or DEFAULT
+        handout = plan_handout(self.catalogue_in(code), roster, self.weeks, self.labels(code))
         page = paper_page(self.paper)
         if html:
             fonts = embedded_font_face_css(self.renderer.handout(handout, page))

@@ -130,22 +130,12 @@ class Dose(BaseModel):
             raise ValueError(f"the range {self.low}-{self.high} must go from low to high: write {self.high}-{self.low}")
         return self
 
-    def amount(self) -> str:
-        """The amount in one set: ``15 reps``, ``10–15 reps``, ``1 rep``, ``30 s hold``, ``1 min``."""
-        if self.unit == "reps":
-            text = f"{self.low}–{self.high} reps" if self.high else f"{self.low} {'rep' if self.low == 1 else 'reps'}"
-        else:
-            text = f"{_seconds(self.low)}–{_seconds(self.high)}" if self.high else _seconds(self.low)
-            if self.unit == "hold":
-                text += " hold"
-        return text
-
     def __str__(self) -> str:
-        """``3 sets × 15 reps``, ``3 sets × 10–15 reps each side``, ``3 sets × 30 s hold``, ``5–8 reps each side``."""
-        text = self.amount()
-        if self.sets:
-            text = f"{self.sets} {'set' if self.sets == 1 else 'sets'} × {text}"
-        return f"{text} each side" if self.each_side else text
+        """``3 sets × 15 reps``, ``3 sets × 10–15 reps each side``, ``3 sets × 30 s hold``, ``5–8 reps each side``:
+        in English; :meth:`cardgen.labels.Labels.dose` words it in any language."""
+        from cardgen.labels import english
+
+        return english().dose(self)
 
 
 def _read_amount(value: Any) -> tuple[int, int | None]:
@@ -157,10 +147,3 @@ def _read_amount(value: Any) -> tuple[int, int | None]:
     if not match:
         raise ValueError(f"cannot read the amount '{value}': give a number or a range like 10-15")
     return int(match["low"]), int(match["high"]) if match["high"] else None
-
-
-def _seconds(total: int) -> str:
-    minutes, seconds = divmod(total, 60)
-    if not minutes:
-        return f"{seconds} s"
-    return f"{minutes} min {seconds} s" if seconds else f"{minutes} min"

@@ -16,6 +16,9 @@ from cardgen.plan import RoutinePlan, Step
 
 # Type steps a card may shrink through to fit, body size in points; the last is the readable floor.
 TYPE_STEPS = (8.0, 7.25, 6.5)
+# Large print (--large, or large: true for a runner): never below 9 pt; past that, more cards.
+# As many steps as TYPE_STEPS, so the fitting below walks either the same way.
+LARGE_TYPE_STEPS = (10.0, 9.5, 9.0)
 # A QR code on a card's back is at most this wide, and never under MIN_QR_MM (plan.py).
 BACK_QR_MM = (22.0, 15.0)
 # Room a QR code on a back needs besides its own width: its caption below, the gaps around it (mm).
@@ -25,6 +28,11 @@ BACK_HEAD_MM = 15.0
 # A QR code beside a step on a card's front is this wide (templates/card.html).
 FRONT_QR_MM = 18.0
 CSS_PX_PER_MM = 96 / 25.4
+
+
+def type_steps(large: bool = False) -> tuple[float, ...]:
+    """The type steps a card may shrink through: large print has its own, higher floor."""
+    return LARGE_TYPE_STEPS if large else TYPE_STEPS
 
 
 @dataclass(frozen=True)
@@ -40,7 +48,12 @@ class CardFace:
 
     @property
     def body_pt(self) -> float:
-        return TYPE_STEPS[self.type_step]
+        return type_steps(self.plan.large)[self.type_step]
+
+    @property
+    def type_class(self) -> str:
+        """The card's class in card.css: ``type-1``, or ``type-large-1`` in large print."""
+        return f"type-{'large-' if self.plan.large else ''}{self.type_step}"
 
     @property
     def continued(self) -> bool:

@@ -13,8 +13,10 @@ from cardgen.targets import WORDS, Target
 
 # Rows to write in when the dose names no sets: three is what most routines do.
 UNSTATED_SETS = 3
-# Six weeks of two 9 mm boxes fit beside the exercise names on A4 and Letter alike.
+# Six weeks of two 9 mm boxes fit beside the exercise names on A4 and Letter alike; in large
+# print, four weeks of 14 mm boxes.
 WEEKS_PER_TABLE = 6
+LARGE_WEEKS_PER_TABLE = 4
 
 
 @dataclass(frozen=True)
@@ -60,24 +62,28 @@ class LogGrid:
 
 def plan_log(plan, weeks: int, starts: date | None = None) -> LogGrid:
     """A log grid for ``weeks`` weeks, dated from ``starts`` when known: every exercise but the warm-ups."""
-    entries = [_entry(step, weeks) for step in plan.steps if step.kind != "warm-up"]
+    entries = [_entry(step, weeks, plan.labels) for step in plan.steps if step.kind != "warm-up"]
     moving = [entry for entry in entries if entry.step.course and (entry.step.course.progress or entry.step.course.wave or entry.step.course.deload)]
-    all_weeks = [LogWeek(n + 1, f"Week {n + 1}", (starts + timedelta(weeks=n)).strftime("%-d %b") if starts else None,
+    labels = plan.labels
+    all_weeks = [LogWeek(n + 1, labels("log.week", number=n + 1), labels.short_date(starts + timedelta(weeks=n)) if starts else None,
                          bool(moving) and all(entry.cells[n].deload for entry in moving)) for n in range(weeks)]
-    tables = [all_weeks[i:i + WEEKS_PER_TABLE] for i in range(0, weeks, WEEKS_PER_TABLE)]
+    per_table = LARGE_WEEKS_PER_TABLE if plan.large else WEEKS_PER_TABLE
+    tables = [all_weeks[i:i + per_table] for i in range(0, weeks, per_table)]
     return LogGrid(tables, entries)
 
 
-def _entry(step, weeks: int) -> LogEntry:
+def _entry(step, weeks: int, labels) -> LogEntry:
     stated = step.dose.sets if step.dose and step.dose.sets else None
     if step.course:
         targets = step.course.targets(weeks)
     else:
         dose = step.dose
-        targets = [Target(n + 1, stated, dose.low if dose else None, dose.high if dose else None, dose.unit if dose else "reps")
-                   for n in range(weeks)]
+        targets = [Target(n + 1, stated, dose.low if dose else None, dose.high if dose else None, dose.unit if dose else "reps",
+                          words=labels.progress_words()) for n in range(weeks)]
     rows = max([t.sets for t in targets if t.sets] or [stated or UNSTATED_SETS])
-    cells = [LogCell(t.text, t.sets or rows, t.deload, t.plates_text, _parts(t), t.other_load_text) for t in targets]
+    number = labels.decimals  # the targets' numbers with the language's decimal sign
+    cells = [LogCell(number(t.text), t.sets or rows, t.deload, number(t.plates_text), tuple(map(number, _parts(t))), number(t.other_load_text))
+             for t in targets]
     return LogEntry(step, rows, cells)
 
 

@@ -6,12 +6,13 @@ caution stands out and what a QR code opens are all settled here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from cardgen.catalogue import Catalogue, Exercise, RoutineItem, Theory
 from cardgen.courses import Where, plan_course, set_details
 from cardgen.dose import Dose
 from cardgen.errors import ProblemsFound
+from cardgen.labels import Labels, english
 from cardgen.log import LogGrid, WeekPlan, plan_weeks
 from cardgen.pictures import picture_data_uri
 from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_data_uri, video_link, watch_label
@@ -34,6 +35,8 @@ class Watch:
     start_label: str
     qr: str
     modules: int
+    text: str = ""  # "Watch: Calf raise, 0:30", in the reader's language
+    alt: str = ""  # what a screen reader says for the code: "Video: Calf raise, from 0:30"
 
     def width_mm(self, at_least: float) -> float:
         """The printed width of the code, quiet zone included: ``at_least``, or more when needed
@@ -77,10 +80,8 @@ class Step:
     course: Course | None = None  # how it moves up over the weeks
     rule: str | None = None  # the rule for moving up, under the name in the log
     progression: str | None = None  # the course in one line, for a card
-
-    @property
-    def dose_text(self) -> str | None:
-        return str(self.dose) if self.dose else None
+    dose_text: str | None = None  # the dose in words, in the reader's language
+    also_name: str | None = None  # the name in a second language (--also), printed under the first
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,12 @@ class RoutinePlan:
     theory: Theory
     runner: str | None = None
     notes: str | None = None
+    labels: Labels = field(default_factory=english)  # the fixed words, in the reader's language
+    large: bool = False  # large print
+
+    @property
+    def lang(self) -> str:
+        return self.labels.code
 
     @property
     def steps(self) -> list[Step]:
@@ -114,9 +121,14 @@ class RoutinePlan:
 
 
 def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = None, units: str = "kg", *,
-                 roster: Roster | None = None, weeks: int = DEFAULT_WEEKS) -> RoutinePlan:
+                 roster: Roster | None = None, weeks: int = DEFAULT_WEEKS, labels: Labels | None = None, large: bool = False,
+                 also: Catalogue | None = None) -> RoutinePlan:
     """The routine ``routine_id`` as a card or sheet prints it, over ``weeks`` weeks; for ``runner`` (of ``roster``),
-    with their own doses, loads and progressions, without their skips, with their adds, their cautions standing out."""
+    with their own doses, loads and progressions, without their skips, with their adds, their cautions standing out;
+    its words in the language of ``labels``, in large print with ``large``, and each exercise's name in ``also``
+    (the catalogue in a second language) under its own."""
+    labels = labels or english()
+    words = labels.progress_words()
     routine = catalogue.routine(routine_id)
     skip = set(runner.skip) if runner else set()
     flags = frozenset(runner.flags) if runner else frozenset()
@@ -136,26 +148,29 @@ def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = 
             own_dose = runner.dose.get(item.id) if runner else None
             dose = own_dose or item.dose or exercise.dose
             where = Where(catalogue, routine.id, item_path, roster, runner, units)
-            course = plan_course(item.id, exercise.equipment, dose, item, routine.deload, where, weeks, problems)
-            load = course.targets(weeks)[0].load_text if course else None
-            step = plan_step(number, exercise, catalogue, dose, flags, load=load or None, own_dose=own_dose is not None)
+            course = plan_course(item.id, exercise.equipment, dose, item, routine.deload, where, weeks, problems, words)
+            load = labels.decimals(course.targets(weeks)[0].load_text) if course else None
+            step = plan_step(number, exercise, catalogue, dose, flags, load=load or None, own_dose=own_dose is not None, labels=labels,
+                             also_name=also.exercise(item.id).name if also else None)
             label = f"{chr(ord('A') + supersets - 1)}{position + 1}" if block and block.superset else str(number)
-            steps.append(replace(step, label=label, details=set_details(item_path and item), course=course,
+            steps.append(replace(step, label=label, details=set_details(item_path and item, words), course=course,
                                  rule=course.rule if course else None, progression=course.summary(weeks) if course else None))
         if steps:
-            blocks.append(StepBlock(block.title if block else "Added for you", block.note if block else None, steps))
+            blocks.append(StepBlock(block.title if block else labels("exercise.added_for_you"), block.note if block else None, steps))
     if problems:  # a problem of the runner's or the routine's own (a deload week, say) is told once
         raise ProblemsFound(list({str(problem): problem for problem in problems}.values()))
     return RoutinePlan(routine.id, routine.title, routine.summary, routine.why, blocks, catalogue.theory,
-                       runner=runner.name if runner else None, notes=runner.notes if runner else None)
+                       runner=runner.name if runner else None, notes=runner.notes if runner else None, labels=labels, large=large)
 
 
 def plan_step(number: int, exercise: Exercise, catalogue: Catalogue, dose: Dose | None = None, flags: frozenset[str] = frozenset(),
-              load: str | None = None, own_dose: bool = False) -> Step:
+              load: str | None = None, own_dose: bool = False, labels: Labels | None = None, also_name: str | None = None) -> Step:
     """``exercise`` of ``catalogue`` as step ``number``: ``dose`` overrides the catalogue's, ``flags`` pick the
-    cautions that stand out."""
-    watch = plan_watch(exercise.video.url, exercise.video.start) if exercise.video else None
+    cautions that stand out; its fixed words in the language of ``labels``."""
+    labels = labels or english()
+    watch = plan_watch(exercise.video.url, exercise.video.start, labels, exercise.name) if exercise.video else None
     kind = catalogue.kinds[exercise.kind]
+    dose = dose or exercise.dose
     return Step(
         number=number,
         id=exercise.id,
@@ -168,7 +183,7 @@ def plan_step(number: int, exercise: Exercise, catalogue: Catalogue, dose: Dose 
         area_name=catalogue.areas[exercise.area].name,
         muscles=exercise.muscles_text(),
         summary=exercise.summary,
-        dose=dose or exercise.dose,
+        dose=dose,
         cues=list(exercise.cues),
         variations=list(exercise.variations),
         cautions=[CautionLine(c.text, bool(flags & set(c.flags))) for c in exercise.cautions],
@@ -177,14 +192,21 @@ def plan_step(number: int, exercise: Exercise, catalogue: Catalogue, dose: Dose 
         load=load,
         own_dose=own_dose,
         picture=picture_data_uri((catalogue.folder / exercise.picture).resolve()) if exercise.picture else None,
+        dose_text=labels.dose(dose) if dose else None,
+        also_name=also_name if also_name != exercise.name else None,
     )
 
 
-def plan_watch(url: str, start: int = 0) -> Watch:
-    """The QR code and label for a video opened at second ``start``."""
+def plan_watch(url: str, start: int = 0, labels: Labels | None = None, name: str = "") -> Watch:
+    """The QR code and label for the video of ``name`` opened at second ``start``."""
     link = video_link(url, start)
+    labels = labels or english()
     # A video that starts at the start needs no time printed beside it.
-    return Watch(link, watch_label(start) if start else "", qr_data_uri(link), qr_modules(link))
+    at = watch_label(start) if start else ""
+    text = labels("exercise.watch_from", name=name, start=at) if at else labels("exercise.watch", name=name)
+    # what a screen reader says for the code: "Video: Calf raise, from 0:30", or "Video: Calf raise" from the start
+    alt = labels("exercise.video_alt", name=name, start=at) if at else labels.phrases["exercise.video_alt"].split("{name}")[0] + name
+    return Watch(link, at, qr_data_uri(link), qr_modules(link), text, alt)
 
 
 @dataclass(frozen=True)
@@ -241,14 +263,21 @@ class Handout:
     rows: list[RunnerRow]
     logo: str | None = None
     weeks: list[WeekPlan] = ()  # each routine's targets, week by week
+    labels: Labels = field(default_factory=english)
+
+    @property
+    def lang(self) -> str:
+        return self.labels.code
 
 
-def plan_handout(catalogue: Catalogue, roster: Roster, weeks: int = DEFAULT_WEEKS) -> Handout:
-    """The handout for ``roster``: the routines its runners use, week by week, and what each runner changes."""
+def plan_handout(catalogue: Catalogue, roster: Roster, weeks: int = DEFAULT_WEEKS, labels: Labels | None = None) -> Handout:
+    """The handout for ``roster``: the routines its runners use, week by week, and what each runner changes;
+    in the language of ``labels``."""
+    labels = labels or english()
     routine_ids = list(dict.fromkeys(roster.routine_of(runner) for runner in roster.runners))
-    routines = [plan_routine(catalogue, routine_id, roster=roster, weeks=weeks) for routine_id in routine_ids]
+    routines = [plan_routine(catalogue, routine_id, roster=roster, weeks=weeks, labels=labels) for routine_id in routine_ids]
     used = [step.id for plan in routines for step in plan.steps] + [i for runner in roster.runners for i in runner.add]
-    steps = [plan_step(0, catalogue.exercise(exercise_id), catalogue) for exercise_id in dict.fromkeys(used)]
+    steps = [plan_step(0, catalogue.exercise(exercise_id), catalogue, labels=labels) for exercise_id in dict.fromkeys(used)]
     reference = [AreaGroup(area.name, [step for step in steps if step.area == area_id]) for area_id, area in catalogue.areas.items()]
     reference = [group for group in reference if group.steps]
     name = {exercise_id: exercise.name for exercise_id, exercise in catalogue.exercises.items()}
@@ -256,8 +285,9 @@ def plan_handout(catalogue: Catalogue, roster: Roster, weeks: int = DEFAULT_WEEK
         RunnerRow(
             name=runner.name,
             routine=catalogue.routine(roster.routine_of(runner)).title,
-            doses=[f"{name[i]}: {dose}" for i, dose in runner.dose.items()],
-            loads=[f"{name[i]}: {load}" + ("" if load.percent else f" {roster.units.partition('+')[0]}") for i, load in runner.load.items()],
+            doses=[labels("exercise.pair", name=name[i], value=labels.dose(dose)) for i, dose in runner.dose.items()],
+            loads=[labels("exercise.pair", name=name[i], value=f"{load}" + ("" if load.percent else f" {roster.units.partition('+')[0]}"))
+                   for i, load in runner.load.items()],
             skips=[name[i] for i in runner.skip],
             adds=[name[i] for i in runner.add],
             flags=list(runner.flags),
@@ -266,11 +296,11 @@ def plan_handout(catalogue: Catalogue, roster: Roster, weeks: int = DEFAULT_WEEK
         )
         for runner in roster.runners
     ]
-    links = [Link(link.title, plan_watch(link.url)) for link in catalogue.theory.further_watching]
-    starts = roster.starts.strftime("%-d %B %Y") if roster.starts else None
+    links = [Link(link.title, plan_watch(link.url, 0, labels, link.title)) for link in catalogue.theory.further_watching]
+    starts = labels.long_date(roster.starts) if roster.starts else None
     logo = picture_data_uri((roster.file.parent / roster.logo).resolve()) if roster.logo and roster.file else None
     return Handout(roster.team, roster.coach, starts, len(roster.runners), routines, reference, catalogue.theory, links, rows, logo,
-                   [plan_weeks(plan, weeks) for plan in routines])
+                   [plan_weeks(plan, weeks) for plan in routines], labels)
 
 
 def _own_progress(catalogue: Catalogue, roster: Roster, runner: Runner, weeks: int) -> list[str]:

@@ -18,7 +18,7 @@ from cardgen.sandbox import Sandbox, TemplateStopped, template_problem
 
 
 # The stylesheets of each document, from templates/style/, in order.
-STYLESHEETS = {"card.html": ("common.css", "card.css"), "sheet.html": ("common.css", "sheet.css", "steps.css"),
+STYLESHEETS = {"card.html": ("common.css", "card.css"), "sheet.html": ("common.css", "sheet.css", "steps.css", "large.css"),
                "handout.html": ("common.css", "sheet.css", "steps.css", "handout.css")}
 MAX_THEME_BYTES = 1024 * 1024
 
@@ -65,15 +65,19 @@ class Renderer:
         """Card faces, each a page of the card's width and ``height_mm``; ``backs``: the cards have
         backs, which carry their QR codes and notes."""
         page = Page("cards", size.width, height_mm)
+        labels = faces[0].card.plan.labels
         return self._render("card.html", faces=faces, size=size, backs=backs, page=page, fonts_css=fonts_css,
-                            title=_title(face.card.plan for face in faces))
+                            title=_title((face.card.plan for face in faces), labels("card.routines")), lang=labels.code)
 
     def sheets(self, sheets: list[Sheet], page: Page, fonts_css: str = "") -> str:
         """Routine sheets, each starting on a new page at the element ``#doc-i``."""
-        return self._render("sheet.html", sheets=sheets, page=page, fonts_css=fonts_css, title=_title(s.plan for s in sheets))
+        labels = sheets[0].plan.labels
+        return self._render("sheet.html", sheets=sheets, page=page, fonts_css=fonts_css,
+                            title=_title((s.plan for s in sheets), labels("card.routines")), lang=labels.code)
 
     def handout(self, handout: Handout, page: Page, fonts_css: str = "") -> str:
-        return self._render("handout.html", handout=handout, page=page, fonts_css=fonts_css, title=f"{handout.team}: team handout")
+        return self._render("handout.html", handout=handout, page=page, fonts_css=fonts_css,
+                            title=handout.labels("handout.title", team=handout.team), lang=handout.lang, t=handout.labels)
 
     def _render(self, name: str, **context) -> str:
         stylesheets = Markup("\n".join(css_text(bundled("templates") / "style" / file) for file in STYLESHEETS[name]))
@@ -111,8 +115,8 @@ def css_text(file: Path) -> Markup:
     return Markup(file.read_text(encoding="utf-8").replace("</", "<\\/"))
 
 
-def _title(plans) -> str:
+def _title(plans, several: str) -> str:
     """The document's title (what a PDF reader shows, and a screen reader says first): the
     routine's, after the runner's name when it is one runner's."""
     unique = list(dict.fromkeys(f"{plan.runner} · {plan.title}" if plan.runner else plan.title for plan in plans))
-    return unique[0] if len(unique) == 1 else "Routines"
+    return unique[0] if len(unique) == 1 else several

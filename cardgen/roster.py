@@ -15,10 +15,14 @@ from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_vali
 from cardgen.catalogue import Catalogue
 from cardgen.dose import Dose
 from cardgen.errors import ProblemsFound
+from cardgen.labels import LANG_PATTERN, languages
 from cardgen.pictures import check_picture
 from cardgen.progression import Deload, Load, Progress, Wave
 from cardgen.source import Document, read_yaml
 from cardgen.validation import Id, Model, Text, did_you_mean, validate
+
+Lang = Annotated[str, Field(pattern=LANG_PATTERN, description="A language cardgen prints in: en, es, fr, de, pt, it, zh-Hans, ja, ko, ru, "
+                                                              "or one the workspace adds in locale/.")]
 
 
 # A team, not a city marathon: far more than any club has, few enough that a batch or the handout
@@ -39,6 +43,8 @@ class Runner(Model):
     add: list[Id] = []
     flags: list[Id] = Field(default=[], description="Conditions whose cautions stand out, e.g. heel.")
     notes: Text | None = None
+    lang: Lang | None = Field(default=None, description="The language of this runner's card and sheet (default: the team's).")
+    large: bool = Field(default=False, description="Large print: sheets at 14 pt and more, cards never under 9 pt.")
 
 
 def _true_or_mapping(schema: dict) -> None:
@@ -74,6 +80,7 @@ class Roster(Model):
     units: Literal["kg", "lb", "kg+lb", "lb+kg"] = Field(default="kg", description="kg or lb; kg+lb prints both (60 kg / 132 lb).")
     round: float | None = Field(default=None, gt=0, le=50, description="Loads are rounded to this step (default 2.5 kg or 5 lb).")
     plates: Plates | None = None
+    lang: Lang | None = Field(default=None, description="The team's language: its handout, and every runner's card and sheet unless they give their own.")
     logo: Text | None = Field(default=None, description="A PNG, JPEG or SVG file in the roster's folder.")
     runners: list[Runner] = Field(min_length=1)
 
@@ -102,21 +109,22 @@ class Roster(Model):
         return runner.routine or self.routine
 
 
-def load_roster(file: Path, catalogue: Catalogue) -> Roster:
-    """Read ``file`` and check it against ``catalogue``: every problem at once."""
+def load_roster(file: Path, catalogue: Catalogue, locale: Path | None = None) -> Roster:
+    """Read ``file`` and check it against ``catalogue`` (and its languages against cardgen's and
+    those of ``locale``, a workspace's locale folder): every problem at once."""
     document = read_yaml(file)
     problems: list = list(document.problems)
     roster = validate(document, Roster, problems, None)
     # The cross-checks read the raw data, so they run even where a runner has a typing mistake.
-    problems.extend(_check_against(document, catalogue))
+    problems.extend(_check_against(document, catalogue, languages(locale)))
     if problems:
         raise ProblemsFound(sorted(problems, key=lambda p: p.line or 0))
     roster._file = Path(file)
     return roster
 
 
-def _check_against(document: Document, catalogue: Catalogue) -> list:
-    """Ids the catalogue doesn't know, duplicate names and runners without a routine."""
+def _check_against(document: Document, catalogue: Catalogue, known_languages: list[str]) -> list:
+    """Ids the catalogue doesn't know, languages cardgen doesn't print, duplicate names and runners without a routine."""
     data = document.data if isinstance(document.data, dict) else {}
     runners = data.get("runners") if isinstance(data.get("runners"), list) else []
     known_flags = {flag for exercise in catalogue.exercises.values() for caution in exercise.cautions for flag in caution.flags}
@@ -127,6 +135,7 @@ def _check_against(document: Document, catalogue: Catalogue) -> list:
             problems.append(document.problem(path, f"unknown {what} '{value}'{did_you_mean(value, choices)}{hint}"))
 
     check(("routine",), data.get("routine"), "routine", catalogue.routines)
+    check(("lang",), data.get("lang"), "language", known_languages)
     logo = data.get("logo")
     if isinstance(logo, str) and (why_not := check_picture(logo, document.file.parent, document.problem(("logo",), "").place)):
         problems.append(document.problem(("logo",), why_not))
@@ -143,6 +152,7 @@ def _check_against(document: Document, catalogue: Catalogue) -> list:
                 problems.append(document.problem((*here, "name"), f"duplicate runner name '{name}' (first on line {first})"))
             seen.setdefault(key, index)
         check((*here, "routine"), runner.get("routine"), "routine", catalogue.routines)
+        check((*here, "lang"), runner.get("lang"), "language", known_languages)
         if not runner.get("routine") and not data.get("routine"):
             problems.append(document.problem(here, "no routine: give the runner a routine, or the roster a default one"))
         for field in ("dose", "load", "progress", "weeks", "max"):

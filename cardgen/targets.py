@@ -78,6 +78,7 @@ class Target:
     units: Units = field(default_factory=Units)
     deload: bool = False
     note: str | None = None  # what a deload changes when the load is the runner's own (double progression)
+    words: dict = field(default_factory=lambda: WORDS, compare=False, repr=False)  # WORDS, in the reader's language
 
     @property
     def amount_text(self) -> str:
@@ -85,7 +86,7 @@ class Target:
         if self.low is None:
             return ""
         text = f"{self.low}–{self.high}" if self.high else f"{self.low}"
-        return text if self.unit == "reps" else f"{text} {WORDS['seconds']}"
+        return text if self.unit == "reps" else f"{text} {self.words['seconds']}"
 
     @property
     def load_text(self) -> str:
@@ -131,7 +132,7 @@ class Target:
 
     @property
     def plates_text(self) -> str | None:
-        return WORDS["per side"].format(plates=" + ".join(f"{p:g}" for p in self.plates)) if self.plates else None
+        return self.words["per side"].format(plates=" + ".join(f"{p:g}" for p in self.plates)) if self.plates else None
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class Course:
     wave: tuple[WaveWeek, ...] = ()
     deload: Deload | None = None
     units: Units = field(default_factory=Units)
+    words: dict = field(default_factory=lambda: WORDS, compare=False, repr=False)  # WORDS, in the reader's language
 
     def __post_init__(self) -> None:
         self.check()
@@ -217,7 +219,7 @@ class Course:
             step = move if p.what == self.units.unit else _round(move / KG_IN_LB if p.what == "kg" else move * KG_IN_LB, self.units.step)
             if percent is not None and self.max is None:
                 return Target(week, sets, low, high, amount_unit, dose.each_side if dose else False, None, percent, self.units,
-                              note=f"+{step:g} {self.units.unit}" if step else None)
+                              note=f"+{step:g} {self.units.unit}" if step else None, words=self.words)
             absolute = (absolute or 0) + step if percent is None else _round(percent * self.max / 100, self.units.step) + step
             percent = None
         if percent is not None and self.max is not None:
@@ -225,7 +227,8 @@ class Course:
         if p and p.kind == "double" and week > 1:
             absolute = None  # from week 2 the load is whatever the runner has earned
         return Target(week, sets, low, high, amount_unit, dose.each_side if dose else False,
-                      round(absolute, 3) if absolute is not None else None, percent if self.max is None else None, self.units)
+                      round(absolute, 3) if absolute is not None else None, percent if self.max is None else None, self.units,
+                      words=self.words)
 
     def _lighter(self, before: Target, week: int, rule: Deload) -> Target:
         sets = max(1, before.sets + rule.sets) if before.sets else None
@@ -233,7 +236,7 @@ class Course:
             return replace(before, week=week, sets=sets, load=_round(before.load * rule.load / 100, self.units.step), deload=True, note=None)
         if before.percent is not None:
             return replace(before, week=week, sets=sets, percent=round(before.percent * rule.load / 100, 1), deload=True, note=None)
-        note = WORDS["deload change"].format(load=f"{rule.load:g}") if self.progress and self.progress.kind == "double" else None
+        note = self.words["deload change"].format(load=f"{rule.load:g}") if self.progress and self.progress.kind == "double" else None
         return replace(before, week=week, sets=sets, deload=True, note=note)
 
     @property
@@ -241,17 +244,17 @@ class Course:
         """How to move up, printed under the exercise's name: ``+1 rep a week``, the double progression's rule, the wave."""
         p = self.progress
         if self.wave:
-            weeks = ", ".join(WORDS["deload"].lower() if w.deload else f"{w.load}" if w.load and w.load.percent else
+            weeks = ", ".join(self.words["deload"].lower() if w.deload else f"{w.load}" if w.load and w.load.percent else
                               f"{w.load} {self.units.unit}" for w in self.wave)
-            return (WORDS["wave of max"].format(weeks=weeks, max=f"{self.max:g} {self.units.unit}") if self.max
-                    else WORDS["wave"].format(weeks=weeks))
+            return (self.words["wave of max"].format(weeks=weeks, max=f"{self.max:g} {self.units.unit}") if self.max
+                    else self.words["wave"].format(weeks=weeks))
         if not p:
             return None
         if p.kind == "double":
-            return WORDS["double"].format(high=p.high, low=p.low, step=f"{p.step:g}", unit=p.what)
-        when = WORDS["every week"] if p.every == 1 else WORDS["every n weeks"].format(n=p.every)
-        unit = WORDS[p.what.rstrip("s") if abs(p.step) == 1 and p.what in ("reps", "sets") else p.what] if p.what not in ("kg", "lb") else p.what
-        return WORDS["linear"].format(sign="+" if p.step > 0 else "−", step=f"{abs(p.step):g}", unit=unit, when=when).replace(" %", "%")
+            return self.words["double"].format(high=p.high, low=p.low, step=f"{p.step:g}", unit=p.what)
+        when = self.words["every week"] if p.every == 1 else self.words["every n weeks"].format(n=p.every)
+        unit = self.words[p.what.rstrip("s") if abs(p.step) == 1 and p.what in ("reps", "sets") else p.what] if p.what not in ("kg", "lb") else p.what
+        return self.words["linear"].format(sign="+" if p.step > 0 else "−", step=f"{abs(p.step):g}", unit=unit, when=when).replace(" %", "%")
 
     def summary(self, weeks: int) -> str | None:
         """The course in one line, for a card: ``wk 1–6: 12→16 reps, deload wk 4``."""
@@ -262,18 +265,18 @@ class Course:
         deloads = [t.week for t in targets if t.deload]
         trained = [t for t in targets if not t.deload] or targets
         if self.wave:
-            text = WORDS["summary wave"].format(first=1, last=weeks, weeks="/".join(
+            text = self.words["summary wave"].format(first=1, last=weeks, weeks="/".join(
                 f"{w.load.amount:g}" for w in self.wave if w.load) + ("%" if any(w.load and w.load.percent for w in self.wave) else ""))
         elif p.kind == "double":
-            text = WORDS["summary double"].format(low=p.low, high=p.high, step=f"{p.step:g}", unit=p.what)
+            text = self.words["summary double"].format(low=p.low, high=p.high, step=f"{p.step:g}", unit=p.what)
         else:
             first, last = trained[0], trained[-1]
             pick = {"reps": lambda t: t.amount_text, "seconds": lambda t: t.amount_text, "sets": lambda t: f"{t.sets}"}.get(
                 p.what, lambda t: f"{t.load:g}" if t.load is not None else t.load_text)
-            unit = {"reps": WORDS["reps"], "sets": WORDS["sets"], "seconds": ""}.get(p.what, "" if first.load is None else self.units.unit)
-            text = WORDS["summary"].format(first=1, last=weeks, start=pick(first), end=pick(last), unit=unit).rstrip()
+            unit = {"reps": self.words["reps"], "sets": self.words["sets"], "seconds": ""}.get(p.what, "" if first.load is None else self.units.unit)
+            text = self.words["summary"].format(first=1, last=weeks, start=pick(first), end=pick(last), unit=unit).rstrip()
         if deloads:
-            text += ", " + WORDS["summary deload"].format(weeks=", ".join(map(str, deloads)))
+            text += ", " + self.words["summary deload"].format(weeks=", ".join(map(str, deloads)))
         return text
 
 

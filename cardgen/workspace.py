@@ -28,6 +28,7 @@ class Settings(Model):
     catalogue: Text = "catalogue"
     templates: Text = "templates"
     roster: Text | None = None
+    locale: Text = "locale"
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Workspace:
     catalogue: Path
     templates: Path | None
     roster: Path | None
+    locale: Path | None = None  # the workspace's own phrases (locale/CODE.yaml), when the folder is there
 
 
 def find_workspace(start: Path) -> Workspace | None:
@@ -62,8 +64,9 @@ def read_workspace(root: Path) -> Workspace:
     if problems:
         raise ProblemsFound(problems)
     templates = root / settings.templates
+    locale = root / settings.locale
     return Workspace(root, root / settings.catalogue, templates if templates.is_dir() else None,
-                     root / settings.roster if settings.roster else None)
+                     root / settings.roster if settings.roster else None, locale if locale.is_dir() else None)
 
 
 def create_workspace(folder: Path, force: bool = False) -> list[Path]:
@@ -88,6 +91,8 @@ def create_workspace(folder: Path, force: bool = False) -> list[Path]:
         body = "".join(lines[1:] if lines and lines[0].startswith("# yaml-language-server:") else lines)
         schema_line = f"# yaml-language-server: $schema=../schema/{Path(name).stem}.schema.json\n"
         written.append(_write(folder / "catalogue" / name, schema_line + body))
+    for source in sorted((bundled("catalogue") / "translations").glob("*.yaml")):  # the same schema line fits there
+        written.append(_write(folder / "catalogue" / "translations" / source.name, source.read_bytes()))
     written.extend(write_schemas(folder / "schema"))
     return written
 

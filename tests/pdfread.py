@@ -224,14 +224,17 @@ def text_in(pdf: Path, page: int, left: float, top: float, right: float, bottom:
     return " ".join(text.split())
 
 
-def smallest_type(pdf: Path) -> float:
-    """The smallest font size, in points, of any character printed in the PDF."""
-    import pypdfium2.raw as raw
-
-    document = pypdfium2.PdfDocument(str(pdf))
+def font_sizes(pdf: Path) -> list[tuple[str, float]]:
+    """Every visible character of the PDF with the size it is printed at, in points."""
+    found = []
+    document = pypdfium2.PdfDocument(pdf)
     try:
-        sizes = [raw.FPDFText_GetFontSize(text.raw, index) for page in document for text in [page.get_textpage()]
-                 for index in range(text.count_chars()) if text.get_text_range(index, 1).strip()]
+        for page in document:
+            text = page.get_textpage()
+            for index in range(text.count_chars()):
+                char = chr(pypdfium2.raw.FPDFText_GetUnicode(text, index))
+                if not char.isspace():
+                    found.append((char, round(pypdfium2.raw.FPDFText_GetFontSize(text, index), 2)))
     finally:
         document.close()
     return min(sizes)
@@ -300,3 +303,9 @@ def structure(pdf: Path) -> list[Tagged]:
     for kid in root["/K"] if isinstance(root["/K"], list) else [root["/K"]]:
         walk(kid, 0, None)
     return found
+    return found
+
+
+def smallest_type(pdf: Path) -> float:
+    """The smallest font size, in points, of any character printed in the PDF."""
+    return min(size for _, size in font_sizes(pdf))

@@ -30,8 +30,8 @@ def test_init_makes_an_editable_workspace(run):
     ws = Path("ws")
     files = sorted(str(p.relative_to(ws)) for p in ws.rglob("*") if p.is_file())
     assert files == ["README.md", "cardgen.yaml", "catalogue/areas.yaml", "catalogue/exercises.yaml", "catalogue/routines.yaml", "catalogue/theory.yaml",
-                     "schema/areas.schema.json", "schema/exercises.schema.json", "schema/roster.schema.json", "schema/routines.schema.json",
-                     "schema/theory.schema.json", "team.yaml", "templates/card.html", "templates/theme.css"]
+                     "catalogue/translations/es.yaml", "catalogue/translations/zh-Hans.yaml", "locale/en.yaml", "schema/areas.schema.json", "schema/exercises.schema.json", "schema/locale.schema.json", "schema/roster.schema.json", "schema/routines.schema.json",
+                     "schema/theory.schema.json", "schema/translation.schema.json", "team.yaml", "templates/card.html", "templates/theme.css"]
     for name in ("exercises.yaml", "routines.yaml", "theory.yaml"):
         ours, theirs = (ws / "catalogue" / name).read_text(encoding="utf-8"), (bundled("catalogue") / name).read_text(encoding="utf-8")
         assert ours.split("\n", 1)[1] == theirs.split("\n", 1)[1], "the catalogue is the bundled one"
@@ -69,7 +69,7 @@ def test_init_refuses_a_folder_that_is_not_empty_unless_forced(run):
 def test_the_example_roster_validates_and_every_runner_prints(workspace, run):
     result = run("validate")
     assert result.exit_code == 0, result.stderr
-    assert result.output == "catalogue: OK, 18 exercises, 4 routines\nteam.yaml: OK, 3 runners\n"
+    assert result.output == "catalogue: OK, 18 exercises, 4 routines\ncatalogue/translations/es.yaml: OK\ncatalogue/translations/zh-Hans.yaml: OK\nlocale/en.yaml: OK\nteam.yaml: OK, 3 runners\n"
     result = run("batch", "--format", "card", "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     made = sorted(p.name for p in Path("output/Example Harriers").glob("*.pdf"))
