@@ -237,7 +237,7 @@ def font_sizes(pdf: Path) -> list[tuple[str, float]]:
                     found.append((char, round(pypdfium2.raw.FPDFText_GetFontSize(text, index), 2)))
     finally:
         document.close()
-    return min(sizes)
+    return found
 
 
 @dataclass
@@ -302,7 +302,6 @@ def structure(pdf: Path) -> list[Tagged]:
     root = reader.trailer["/Root"]["/StructTreeRoot"]
     for kid in root["/K"] if isinstance(root["/K"], list) else [root["/K"]]:
         walk(kid, 0, None)
-    return found
     return found
 
 
