@@ -30,11 +30,10 @@ from pathlib import Path
 
 import yaml
 
-from cardgen import bundled
+from bench_print import catalogue_with_videos  # the same catalogue the in-process deck figures use
 
 HERE = Path(__file__).resolve().parent
 KIBON = HERE.parent.parent / "shared" / "peers" / "kibon"
-VIDEOS = ["c5Kv6-fnTj8", "VzIcGAgBiaM", "SnNlrFcXjVU", "GcZJhNi2yOM"]
 NAMES = ["Ann Lee", "Bo Chen", "Zoë Ångström", "Ivan Petrov", "Maya Cruz", "Tom Reid", "李小龙", "Łukasz Wójcik"]
 
 
@@ -69,12 +68,7 @@ def shown(runs: list[tuple[float, float]]) -> str:
 def deck_workspace(folder: Path, count: int) -> tuple[Path, Path]:
     """The bundled catalogue with a demo video on every exercise (every card has QR codes, as
     kibon's do), and a roster of ``count`` runners on two routines that fit an A7 card."""
-    catalogue = folder / "catalogue"
-    shutil.copytree(bundled("catalogue"), catalogue)
-    exercises = yaml.safe_load((catalogue / "exercises.yaml").read_text(encoding="utf-8"))
-    for index, exercise in enumerate(exercises):
-        exercise["video"] = {"url": f"https://youtu.be/{VIDEOS[index % len(VIDEOS)]}", "start": 30 * index}
-    (catalogue / "exercises.yaml").write_text(yaml.safe_dump(exercises, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    catalogue = catalogue_with_videos(folder)
     runners = [{"name": f"{NAMES[i % len(NAMES)]} {i + 1}", "routine": ["cadence", "explosive-swift"][i % 2]} for i in range(count)]
     roster = folder / "deck.yaml"
     roster.write_text(yaml.safe_dump({"team": "Deck", "runners": runners}, allow_unicode=True, sort_keys=False), encoding="utf-8")
