@@ -31,7 +31,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -47,20 +46,107 @@ KIND = "sheet"
 # ---------------------------------------------------------------------------------------------
 
 LATIN_FIRST = [
-    "Anna", "Ben", "Carla", "David", "Emma", "Felix", "Grace", "Hugo", "Iris", "Jonas", "Kate",
-    "Liam", "Maya", "Noah", "Olivia", "Paul", "Rosa", "Sam", "Tara", "Victor", "Wendy", "Yusuf",
-    "Zara", "Mateo", "Mary-Jane", "Ana Maria", "Tom", "Lucy", "Oscar", "Nina", "Erik", "Leah",
+    "Anna",
+    "Ben",
+    "Carla",
+    "David",
+    "Emma",
+    "Felix",
+    "Grace",
+    "Hugo",
+    "Iris",
+    "Jonas",
+    "Kate",
+    "Liam",
+    "Maya",
+    "Noah",
+    "Olivia",
+    "Paul",
+    "Rosa",
+    "Sam",
+    "Tara",
+    "Victor",
+    "Wendy",
+    "Yusuf",
+    "Zara",
+    "Mateo",
+    "Mary-Jane",
+    "Ana Maria",
+    "Tom",
+    "Lucy",
+    "Oscar",
+    "Nina",
+    "Erik",
+    "Leah",
 ]
 LATIN_LAST = [
-    "Andersen", "Baker", "Costa", "Dubois", "Evans", "Fischer", "Hansen", "Jensen", "Kowalski",
-    "Larsen", "O'Brien", "Quinn", "Rossi", "Thompson", "Ulloa", "Virtanen", "van der Berg",
-    "Smith", "Walker", "Murphy", "Okafor", "Patel", "Nguyen", "Silva", "Moreau", "Berg",
+    "Andersen",
+    "Baker",
+    "Costa",
+    "Dubois",
+    "Evans",
+    "Fischer",
+    "Hansen",
+    "Jensen",
+    "Kowalski",
+    "Larsen",
+    "O'Brien",
+    "Quinn",
+    "Rossi",
+    "Thompson",
+    "Ulloa",
+    "Virtanen",
+    "van der Berg",
+    "Smith",
+    "Walker",
+    "Murphy",
+    "Okafor",
+    "Patel",
+    "Nguyen",
+    "Silva",
+    "Moreau",
+    "Berg",
 ]
 # Accented Latin: about one name in four has one of these.
-ACCENTED_FIRST = ["Chloé", "Zoë", "José", "Łukasz", "Søren", "Ørjan", "François", "Mário", "Inés", "Björn",
-                  "Dagný", "Ömer", "Şebnem", "Jiří", "Renée", "Éloïse", "Siobhán", "Anaïs"]
-ACCENTED_LAST = ["García", "Ivanović", "Müller", "Novák", "Pérez", "Schäfer", "Wójcik", "Yılmaz", "Zając",
-                 "Ångström", "Þórsdóttir", "Núñez", "Dvořák", "Brontë", "Lefèvre", "Gonçalves", "Çelik"]
+ACCENTED_FIRST = [
+    "Chloé",
+    "Zoë",
+    "José",
+    "Łukasz",
+    "Søren",
+    "Ørjan",
+    "François",
+    "Mário",
+    "Inés",
+    "Björn",
+    "Dagný",
+    "Ömer",
+    "Şebnem",
+    "Jiří",
+    "Renée",
+    "Éloïse",
+    "Siobhán",
+    "Anaïs",
+]
+ACCENTED_LAST = [
+    "García",
+    "Ivanović",
+    "Müller",
+    "Novák",
+    "Pérez",
+    "Schäfer",
+    "Wójcik",
+    "Yılmaz",
+    "Zając",
+    "Ångström",
+    "Þórsdóttir",
+    "Núñez",
+    "Dvořák",
+    "Brontë",
+    "Lefèvre",
+    "Gonçalves",
+    "Çelik",
+]
 CYRILLIC_FIRST = ["Иван", "Анна", "Дмитрий", "Ольга", "Сергей", "Наталья", "Алексей", "Мария", "Юлия", "Пётр"]
 CYRILLIC_LAST = ["Петров", "Смирнова", "Кузнецов", "Попова", "Соколов", "Лебедева", "Волков", "Фёдорова"]
 # Family name first, as written.
@@ -92,8 +178,9 @@ def make_roster(count: int, seed: int, catalogue) -> dict:
     """A realistic team of ``count`` runners, the same for the same seed (and the first runners of
     a bigger team are those of a smaller one)."""
     rng = random.Random(seed)
-    in_routine = {rid: [item.id for block in catalogue.routines[rid].blocks for item in block.exercises]
-                  for rid in ROUTINES}
+    in_routine = {
+        rid: [item.id for block in catalogue.routines[rid].blocks for item in block.exercises] for rid in ROUTINES
+    }
     strength = [e.id for e in catalogue.exercises.values() if e.kind in ("strength", "explosive")]
     flags = sorted({f for e in catalogue.exercises.values() for c in e.cautions for f in c.flags})
     taken: set[str] = set()
@@ -127,7 +214,9 @@ def make_roster(count: int, seed: int, catalogue) -> dict:
             runner["routine"] = routine
         exercises = in_routine[routine]
         if rng.random() < 0.45:
-            runner["dose"] = {e: rng.choice(DOSES) for e in rng.sample(exercises, rng.randint(1, min(3, len(exercises))))}
+            runner["dose"] = {
+                e: rng.choice(DOSES) for e in rng.sample(exercises, rng.randint(1, min(3, len(exercises))))
+            }
         loadable = [e for e in exercises if e in strength]
         if loadable and rng.random() < 0.6:
             runner["load"] = {e: rng.choice(LOADS) for e in rng.sample(loadable, rng.randint(1, min(3, len(loadable))))}
@@ -141,8 +230,14 @@ def make_roster(count: int, seed: int, catalogue) -> dict:
         if rng.random() < 0.35:
             runner["notes"] = rng.choice(NOTES)
         runners.append(runner)
-    return {"team": "Benchmark Harriers", "coach": "Head Coach", "starts": "2026-09-07",
-            "routine": "sample-training", "units": "kg", "runners": runners}
+    return {
+        "team": "Benchmark Harriers",
+        "coach": "Head Coach",
+        "starts": "2026-09-07",
+        "routine": "sample-training",
+        "units": "kg",
+        "runners": runners,
+    }
 
 
 def write_roster(file: Path, count: int, seed: int, catalogue) -> None:
@@ -155,6 +250,7 @@ def write_roster(file: Path, count: int, seed: int, catalogue) -> None:
 # ---------------------------------------------------------------------------------------------
 # The children: each measured mode runs in a fresh process, like a user's command would
 # ---------------------------------------------------------------------------------------------
+
 
 def child_loop(roster_file: Path, out: Path) -> dict:
     """Every runner's sheet on its own, from scratch: the HTML from cardgen's plan and templates,
@@ -244,7 +340,12 @@ def run_batch_subprocess(roster_file: Path, out: Path, jobs: int | None) -> dict
     if done.returncode != 0:
         raise SystemExit(f"cardgen batch failed ({done.returncode}):\n{done.stdout}\n{done.stderr}")
     cpu = cpu_of(before, after)
-    return {"wall": wall, "cpu_total": cpu, "others": others_load(busy, busy_cpu_seconds(), cpu, wall), "stdout": done.stdout.strip()}
+    return {
+        "wall": wall,
+        "cpu_total": cpu,
+        "others": others_load(busy, busy_cpu_seconds(), cpu, wall),
+        "stdout": done.stdout.strip(),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -289,7 +390,19 @@ def _prepare_one(job: tuple[int, str]) -> None:
 
 
 def cli_sheet_html(roster_file: Path, name: str, file: Path) -> None:
-    command = [sys.executable, "-m", "cardgen", "sheet", "--roster", str(roster_file), "--runner", name, "--html", "-o", str(file)]
+    command = [
+        sys.executable,
+        "-m",
+        "cardgen",
+        "sheet",
+        "--roster",
+        str(roster_file),
+        "--runner",
+        name,
+        "--html",
+        "-o",
+        str(file),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **FIXED_TIME})
     if done.returncode != 0:
         raise SystemExit(f"cardgen sheet --html failed for {name!r} ({done.returncode}):\n{done.stderr}")
@@ -304,18 +417,31 @@ def prepare_html(roster_file: Path, names: list[str], stems: list[str], folder: 
             list(pool.map(lambda pair: cli_sheet_html(roster_file, *pair), zip(names, files)))
         return f"written by `cardgen sheet --html`, one command per runner, {jobs} at a time"
     with ProcessPoolExecutor(jobs, initializer=_prepare_start, initargs=(str(roster_file),)) as pool:
-        list(pool.map(_prepare_one, [(i, str(f)) for i, f in enumerate(files)], chunksize=max(1, len(files) // (4 * jobs))))
+        list(
+            pool.map(
+                _prepare_one, [(i, str(f)) for i, f in enumerate(files)], chunksize=max(1, len(files) // (4 * jobs))
+            )
+        )
     # The same bytes as the command itself? Checked on a few runners of different scripts.
-    sample = sorted({0, len(names) - 1, *[i for i, n in enumerate(names) if not n.isascii()][:1],
-                     *[i for i, n in enumerate(names) if any("\u4e00" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in n)][:1],
-                     *[i for i, n in enumerate(names) if any("\u0400" <= c <= "\u04ff" for c in n)][:1]})
+    sample = sorted(
+        {
+            0,
+            len(names) - 1,
+            *[i for i, n in enumerate(names) if not n.isascii()][:1],
+            *[i for i, n in enumerate(names) if any("\u4e00" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af" for c in n)][
+                :1
+            ],
+            *[i for i, n in enumerate(names) if any("\u0400" <= c <= "\u04ff" for c in n)][:1],
+        }
+    )
     check = folder.parent / "html-check"
     check.mkdir(exist_ok=True)
     for i in sample:
         cli_sheet_html(roster_file, names[i], check / "x.html")
         if (check / "x.html").read_bytes() != files[i].read_bytes():
-            raise SystemExit(f"the prepared HTML of {names[i]!r} differs from `cardgen sheet --html`'s; "
-                             "run with --html-via-cli")
+            raise SystemExit(
+                f"the prepared HTML of {names[i]!r} differs from `cardgen sheet --html`'s; run with --html-via-cli"
+            )
     shutil.rmtree(check)
     return f"same code as `cardgen sheet --html`, fonts cut once per character set; byte-identical to the command for {len(sample)} sampled runners"
 
@@ -324,14 +450,16 @@ def prepare_html(roster_file: Path, names: list[str], stems: list[str], folder: 
 # Peak memory
 # ---------------------------------------------------------------------------------------------
 
+
 def measure_memory(roster_file: Path, out: Path, jobs: int | None) -> dict:
     """Run ``cardgen batch`` and sample the summed RSS of it and all its children every 50 ms."""
     import psutil
 
     before, busy = resource.getrusage(resource.RUSAGE_CHILDREN), busy_cpu_seconds()
     started = time.perf_counter()
-    process = subprocess.Popen(cardgen_batch(roster_file, out, jobs), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, cwd=out.parent)
+    process = subprocess.Popen(
+        cardgen_batch(roster_file, out, jobs), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=out.parent
+    )
     root = psutil.Process(process.pid)
     peak = peak_parent = peak_worker = peak_pss = 0
     names: dict[int, str] = {}
@@ -369,16 +497,26 @@ def measure_memory(roster_file: Path, out: Path, jobs: int | None) -> dict:
     cpu = cpu_of(before, resource.getrusage(resource.RUSAGE_CHILDREN))
     if process.returncode != 0:
         raise SystemExit(f"cardgen batch (memory run) failed ({process.returncode}):\n{stdout}\n{stderr}")
-    return {"wall": wall, "peak": peak, "peak_parent": peak_parent, "peak_worker": peak_worker,
-            "peak_pss": peak_pss, "workers": sum(1 for pid, name in names.items() if pid != root.pid and "python" in name),
-            "helpers": sorted({name for name in names.values() if "python" not in name}),
-            "helper_count": sum(1 for name in names.values() if "python" not in name), "samples": samples, "stdout": stdout.strip(),
-            "cpu": cpu, "others": others_load(busy, busy_cpu_seconds(), cpu, wall)}
+    return {
+        "wall": wall,
+        "peak": peak,
+        "peak_parent": peak_parent,
+        "peak_worker": peak_worker,
+        "peak_pss": peak_pss,
+        "workers": sum(1 for pid, name in names.items() if pid != root.pid and "python" in name),
+        "helpers": sorted({name for name in names.values() if "python" not in name}),
+        "helper_count": sum(1 for name in names.values() if "python" not in name),
+        "samples": samples,
+        "stdout": stdout.strip(),
+        "cpu": cpu,
+        "others": others_load(busy, busy_cpu_seconds(), cpu, wall),
+    }
 
 
 # ---------------------------------------------------------------------------------------------
 # The machine
 # ---------------------------------------------------------------------------------------------
+
 
 def machine_facts() -> list[tuple[str, str]]:
     import weasyprint
@@ -420,7 +558,9 @@ def machine_facts() -> list[tuple[str, str]]:
     import cardgen
 
     here = Path(cardgen.__file__).resolve().parent.parent
-    revision = subprocess.run(["git", "-C", str(here), "describe", "--always", "--dirty"], capture_output=True, text=True).stdout.strip()
+    revision = subprocess.run(
+        ["git", "-C", str(here), "describe", "--always", "--dirty"], capture_output=True, text=True
+    ).stdout.strip()
     return [
         ("CPU", cpu),
         ("cores", f"{os.cpu_count()} ({usable} usable), {memory}"),
@@ -435,6 +575,7 @@ def machine_facts() -> list[tuple[str, str]]:
 # Checks on the output, outside the timings
 # ---------------------------------------------------------------------------------------------
 
+
 def page_counts(folder: Path) -> dict[str, int]:
     from pypdf import PdfReader
 
@@ -446,6 +587,7 @@ def folder_mb(folder: Path) -> float:
 
 
 # ---------------------------------------------------------------------------------------------
+
 
 def _has_psutil() -> bool:
     try:
@@ -466,15 +608,26 @@ def main() -> None:
         print(json.dumps(result))
         return
 
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runners", type=int, default=200, help="runners in the timed roster (default 200)")
-    parser.add_argument("--memory-runners", type=int, default=1000, help="runners in the memory run (default 1000; 0 skips it)")
+    parser.add_argument(
+        "--memory-runners", type=int, default=1000, help="runners in the memory run (default 1000; 0 skips it)"
+    )
     parser.add_argument("--jobs", type=int, default=None, help="--jobs for cardgen batch (default: its own, all cores)")
-    parser.add_argument("--repeat", type=int, default=1, help="measure the three modes K times, interleaved; report medians")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="measure the three modes K times, interleaved; report medians"
+    )
     parser.add_argument("--seed", type=int, default=2026, help="seed of the generated roster")
-    parser.add_argument("--html-via-cli", action="store_true",
-                        help="prepare the HTML with one `cardgen sheet --html` command per runner (slow) instead of the same code in-process")
-    parser.add_argument("--keep", type=Path, default=None, help="work in this folder and keep it (default: a temporary folder, removed)")
+    parser.add_argument(
+        "--html-via-cli",
+        action="store_true",
+        help="prepare the HTML with one `cardgen sheet --html` command per runner (slow) instead of the same code in-process",
+    )
+    parser.add_argument(
+        "--keep", type=Path, default=None, help="work in this folder and keep it (default: a temporary folder, removed)"
+    )
     options = parser.parse_args()
     if options.runners < 1 or options.repeat < 1:
         parser.error("--runners and --repeat must be at least 1")
@@ -501,12 +654,16 @@ def main() -> None:
         names = [r.name for r in roster.runners]
         stems = unique_stems(names)
         n = len(names)
-        print(f"Roster: {n} runners (seed {options.seed}) in {roster_file.name}: "
-              + ", ".join(f"{sum(1 for r in roster.runners if roster.routine_of(r) == rid)} {rid}" for rid in ROUTINES))
-        print(f"  {sum(not s.isascii() for s in names)} names beyond ASCII, "
-              f"{sum(bool(r.dose) for r in roster.runners)} with own doses, {sum(bool(r.load) for r in roster.runners)} loads, "
-              f"{sum(bool(r.skip) for r in roster.runners)} skips, {sum(bool(r.add) for r in roster.runners)} adds, "
-              f"{sum(bool(r.flags) for r in roster.runners)} flags, {sum(bool(r.notes) for r in roster.runners)} notes")
+        print(
+            f"Roster: {n} runners (seed {options.seed}) in {roster_file.name}: "
+            + ", ".join(f"{sum(1 for r in roster.runners if roster.routine_of(r) == rid)} {rid}" for rid in ROUTINES)
+        )
+        print(
+            f"  {sum(not s.isascii() for s in names)} names beyond ASCII, "
+            f"{sum(bool(r.dose) for r in roster.runners)} with own doses, {sum(bool(r.load) for r in roster.runners)} loads, "
+            f"{sum(bool(r.skip) for r in roster.runners)} skips, {sum(bool(r.add) for r in roster.runners)} adds, "
+            f"{sum(bool(r.flags) for r in roster.runners)} flags, {sum(bool(r.notes) for r in roster.runners)} notes"
+        )
 
         prep_jobs = options.jobs or os.cpu_count() or 1
         started = time.perf_counter()
@@ -517,7 +674,7 @@ def main() -> None:
         modes = ["batch", "loop", "weasyprint alone"]
         results: dict[str, list[dict]] = {m: [] for m in modes}
         for round_ in range(options.repeat):
-            order = modes[round_ % 3:] + modes[:round_ % 3]  # rotate, so no mode always goes first
+            order = modes[round_ % 3 :] + modes[: round_ % 3]  # rotate, so no mode always goes first
             for mode in order:
                 out = work / f"{mode.replace(' ', '-')}-{round_}"
                 if out.exists():
@@ -533,8 +690,11 @@ def main() -> None:
                     result = run_child("weasyprint", work / "html", out)
                 result["out"] = out
                 results[mode].append(result)
-                print(f"  round {round_ + 1}/{options.repeat}: {mode:<17}{result['seconds']:8.2f} s"
-                      f"   (other processes kept {result['others']:.2f} of {os.cpu_count()} cores busy meanwhile)", flush=True)
+                print(
+                    f"  round {round_ + 1}/{options.repeat}: {mode:<17}{result['seconds']:8.2f} s"
+                    f"   (other processes kept {result['others']:.2f} of {os.cpu_count()} cores busy meanwhile)",
+                    flush=True,
+                )
         print()
 
         median = {m: statistics.median(r["seconds"] for r in results[m]) for m in modes}
@@ -550,28 +710,44 @@ def main() -> None:
             print(f"  {mode:<18}{median[mode]:9.2f}{1000 * median[mode] / n:11.1f}{cpu[mode]:9.2f}   {notes[mode]}")
         vs_loop = median["batch"] / median["loop"]
         vs_engine = median["batch"] / median["weasyprint alone"]
-        print(f"  batch / loop              {vs_loop:5.2f}   target <= {TARGET_BATCH_VS_LOOP:.2f}   {verdict(vs_loop, TARGET_BATCH_VS_LOOP)}")
-        print(f"  batch / weasyprint alone  {vs_engine:5.2f}   target <= {TARGET_BATCH_VS_WEASYPRINT:.2f}   {verdict(vs_engine, TARGET_BATCH_VS_WEASYPRINT)}")
-        print(f"  (CPU: batch / loop {cpu['batch'] / cpu['loop']:.2f}, batch / weasyprint alone {cpu['batch'] / cpu['weasyprint alone']:.2f}; "
-              "batch's CPU counts all its worker processes)")
+        print(
+            f"  batch / loop              {vs_loop:5.2f}   target <= {TARGET_BATCH_VS_LOOP:.2f}   {verdict(vs_loop, TARGET_BATCH_VS_LOOP)}"
+        )
+        print(
+            f"  batch / weasyprint alone  {vs_engine:5.2f}   target <= {TARGET_BATCH_VS_WEASYPRINT:.2f}   {verdict(vs_engine, TARGET_BATCH_VS_WEASYPRINT)}"
+        )
+        print(
+            f"  (CPU: batch / loop {cpu['batch'] / cpu['loop']:.2f}, batch / weasyprint alone {cpu['batch'] / cpu['weasyprint alone']:.2f}; "
+            "batch's CPU counts all its worker processes)"
+        )
 
         others = [r["others"] for m in modes for r in results[m]]
-        print(f"  Background: other processes kept {statistics.median(others):.2f} cores busy (median; at most {max(others):.2f}) "
-              f"of {os.cpu_count()} while measuring" + ("; the machine was not quiet: the figures are pessimistic, batch's most"
-                                                     if max(others) > 0.2 else ""))
+        print(
+            f"  Background: other processes kept {statistics.median(others):.2f} cores busy (median; at most {max(others):.2f}) "
+            f"of {os.cpu_count()} while measuring"
+            + ("; the machine was not quiet: the figures are pessimistic, batch's most" if max(others) > 0.2 else "")
+        )
 
         last = {m: results[m][-1]["out"] for m in modes}
         counts = {m: page_counts(last[m]) for m in modes}
         expected = {f"{stem} - {KIND}" for stem in stems}
         for mode in modes:
             if set(counts[mode]) != expected:
-                print(f"  CHECK: {mode} wrote {len(counts[mode])} PDFs, expected {len(expected)} "
-                      f"(missing e.g. {sorted(expected - set(counts[mode]))[:3]})")
+                print(
+                    f"  CHECK: {mode} wrote {len(counts[mode])} PDFs, expected {len(expected)} "
+                    f"(missing e.g. {sorted(expected - set(counts[mode]))[:3]})"
+                )
         differ = [s for s in expected if len({counts[m].get(s) for m in modes}) != 1]
-        print(f"  Output: {len(counts['batch'])} PDFs each; pages per runner agree in all three for "
-              f"{len(expected) - len(differ)}/{len(expected)} runners"
-              + (f" (differ e.g. {differ[0]!r}: " + ", ".join(f"{m} {counts[m].get(differ[0])}" for m in modes) + ")" if differ else "")
-              + f"; {sum(counts['batch'].values())} pages in all")
+        print(
+            f"  Output: {len(counts['batch'])} PDFs each; pages per runner agree in all three for "
+            f"{len(expected) - len(differ)}/{len(expected)} runners"
+            + (
+                f" (differ e.g. {differ[0]!r}: " + ", ".join(f"{m} {counts[m].get(differ[0])}" for m in modes) + ")"
+                if differ
+                else ""
+            )
+            + f"; {sum(counts['batch'].values())} pages in all"
+        )
         print("  PDF sizes: " + ", ".join(f"{m} {folder_mb(last[m]):.1f} MB" for m in modes))
         print(flush=True)
 
@@ -585,13 +761,25 @@ def main() -> None:
             memory = measure_memory(big, out, options.jobs)
             mb = memory["peak"] / 2**20
             print(f"Peak memory, `cardgen batch` of {options.memory_runners} runners (sheets, jobs: {jobs_label}):")
-            print(f"  peak RSS, whole tree  {mb:7.0f} MB   target <= {TARGET_PEAK_MB} MB   {verdict(mb, TARGET_PEAK_MB)}")
-            print(f"  (parent's peak {memory['peak_parent'] / 2**20:.0f} MB, largest worker's {memory['peak_worker'] / 2**20:.0f} MB, "
-                  f"peak PSS sum {memory['peak_pss'] / 2**20:.0f} MB; {memory['samples']} samples every {int(SAMPLE_SECONDS * 1000)} ms)")
-            print(f"  processes seen: the parent, {memory['workers']} Python workers"
-                  + (f", {memory['helper_count']} short-lived helpers ({', '.join(memory['helpers'])})" if memory["helpers"] else ""))
-            print(f"  wall time  {memory['wall']:.1f} s  ({1000 * memory['wall'] / options.memory_runners:.1f} ms/runner), "
-                  f"CPU {memory['cpu']:.1f} s; other processes kept {memory['others']:.2f} cores busy meanwhile")
+            print(
+                f"  peak RSS, whole tree  {mb:7.0f} MB   target <= {TARGET_PEAK_MB} MB   {verdict(mb, TARGET_PEAK_MB)}"
+            )
+            print(
+                f"  (parent's peak {memory['peak_parent'] / 2**20:.0f} MB, largest worker's {memory['peak_worker'] / 2**20:.0f} MB, "
+                f"peak PSS sum {memory['peak_pss'] / 2**20:.0f} MB; {memory['samples']} samples every {int(SAMPLE_SECONDS * 1000)} ms)"
+            )
+            print(
+                f"  processes seen: the parent, {memory['workers']} Python workers"
+                + (
+                    f", {memory['helper_count']} short-lived helpers ({', '.join(memory['helpers'])})"
+                    if memory["helpers"]
+                    else ""
+                )
+            )
+            print(
+                f"  wall time  {memory['wall']:.1f} s  ({1000 * memory['wall'] / options.memory_runners:.1f} ms/runner), "
+                f"CPU {memory['cpu']:.1f} s; other processes kept {memory['others']:.2f} cores busy meanwhile"
+            )
             print(f"  cardgen said: {memory['stdout']}")
     finally:
         if not options.keep:

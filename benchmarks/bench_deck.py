@@ -29,7 +29,6 @@ import time
 from pathlib import Path
 
 import yaml
-
 from bench_print import catalogue_with_videos  # the same catalogue the in-process deck figures use
 
 HERE = Path(__file__).resolve().parent
@@ -38,7 +37,14 @@ NAMES = ["Ann Lee", "Bo Chen", "Zoë Ångström", "Ivan Petrov", "Maya Cruz", "T
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
@@ -61,17 +67,24 @@ def median(runs: list[tuple[float, float]], which: int) -> float:
 
 
 def shown(runs: list[tuple[float, float]]) -> str:
-    return (f"{median(runs, 0):5.2f} s wall, {median(runs, 1):5.2f} s CPU  "
-            f"(runs: {', '.join(f'{wall:.2f}/{cpu:.2f}' for wall, cpu in runs)})")
+    return (
+        f"{median(runs, 0):5.2f} s wall, {median(runs, 1):5.2f} s CPU  "
+        f"(runs: {', '.join(f'{wall:.2f}/{cpu:.2f}' for wall, cpu in runs)})"
+    )
 
 
 def deck_workspace(folder: Path, count: int) -> tuple[Path, Path]:
     """The bundled catalogue with a demo video on every exercise (every card has QR codes, as
     kibon's do), and a roster of ``count`` runners on two routines that fit an A7 card."""
     catalogue = catalogue_with_videos(folder)
-    runners = [{"name": f"{NAMES[i % len(NAMES)]} {i + 1}", "routine": ["cadence", "explosive-swift"][i % 2]} for i in range(count)]
+    runners = [
+        {"name": f"{NAMES[i % len(NAMES)]} {i + 1}", "routine": ["cadence", "explosive-swift"][i % 2]}
+        for i in range(count)
+    ]
     roster = folder / "deck.yaml"
-    roster.write_text(yaml.safe_dump({"team": "Deck", "runners": runners}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    roster.write_text(
+        yaml.safe_dump({"team": "Deck", "runners": runners}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return catalogue, roster
 
 
@@ -83,8 +96,12 @@ def kibon_copy(folder: Path) -> tuple[Path, Path]:
         path.chmod(path.stat().st_mode | 0o200)
     venv = folder / "kibon-venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "pyyaml", "reportlab", "qrcode[pil]", "svglib"], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [str(venv / "bin" / "pip"), "install", "-q", "pyyaml", "reportlab", "qrcode[pil]", "svglib"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return copy, venv / "bin" / "python"
 
 
@@ -107,8 +124,23 @@ def main() -> None:
         catalogue, roster = deck_workspace(folder, args.runners)
         kibon, python = kibon_copy(folder)
         ours, theirs = [], []
-        deck = ["batch", str(roster), "--catalogue", str(catalogue), "--format", "card", "--size", "a7", "--sheet", "a4",
-                "--duplex", "--gutter", "0", "-o", str(folder / "out")]
+        deck = [
+            "batch",
+            str(roster),
+            "--catalogue",
+            str(catalogue),
+            "--format",
+            "card",
+            "--size",
+            "a7",
+            "--sheet",
+            "a4",
+            "--duplex",
+            "--gutter",
+            "0",
+            "-o",
+            str(folder / "out"),
+        ]
         for _ in range(args.repeat):
             ours.append(timed([cardgen, *deck], folder))
             theirs.append(timed([str(python), "make_pdf_cards.py"], kibon))
@@ -117,8 +149,10 @@ def main() -> None:
         print(f"   cardgen batch: {shown(ours)}, sheets {ours_size / 1024:.0f} KB")
         print(f"   kibon:         {shown(theirs)}, {theirs_size / 1024:.0f} KB")
         ratio = median(ours, 0) / median(theirs, 0)
-        print(f"   time ratio {ratio:.2f} (target ≤ 1.0: {'PASS' if ratio <= 1 else 'MISS'}); CPU ratio {median(ours, 1) / median(theirs, 1):.2f}; "
-              f"size ratio {ours_size / theirs_size:.2f} (target ≤ 1.5: {'PASS' if ours_size <= 1.5 * theirs_size else 'MISS'})")
+        print(
+            f"   time ratio {ratio:.2f} (target ≤ 1.0: {'PASS' if ratio <= 1 else 'MISS'}); CPU ratio {median(ours, 1) / median(theirs, 1):.2f}; "
+            f"size ratio {ours_size / theirs_size:.2f} (target ≤ 1.5: {'PASS' if ours_size <= 1.5 * theirs_size else 'MISS'})"
+        )
     print(f"\nload after: {load()}")
 
 

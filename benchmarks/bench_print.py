@@ -10,13 +10,11 @@
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import platform
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -32,12 +30,25 @@ VIDEOS = ["c5Kv6-fnTj8", "VzIcGAgBiaM", "SnNlrFcXjVU", "GcZJhNi2yOM"]
 
 
 def machine() -> str:
-    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")), "?")
-    subset = "yes" if "harfbuzz-subset" in subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout else "no"
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        "?",
+    )
+    subset = (
+        "yes"
+        if "harfbuzz-subset" in subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
+        else "no"
+    )
     import weasyprint
 
-    return (f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, WeasyPrint {weasyprint.__version__}, "
-            f"libharfbuzz-subset: {subset}")
+    return (
+        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, WeasyPrint {weasyprint.__version__}, "
+        f"libharfbuzz-subset: {subset}"
+    )
 
 
 def catalogue_with_videos(folder: Path) -> Path:
@@ -47,15 +58,22 @@ def catalogue_with_videos(folder: Path) -> Path:
     exercises = yaml.safe_load((target / "exercises.yaml").read_text(encoding="utf-8"))
     for index, exercise in enumerate(exercises):
         exercise["video"] = {"url": f"https://youtu.be/{VIDEOS[index % len(VIDEOS)]}", "start": 30 * index}
-    (target / "exercises.yaml").write_text(yaml.safe_dump(exercises, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (target / "exercises.yaml").write_text(
+        yaml.safe_dump(exercises, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return target
 
 
 def deck_roster(folder: Path, count: int) -> Path:
     names = ["Ann Lee", "Bo Chen", "Zoë Ångström", "Ivan Petrov", "Maya Cruz", "Tom Reid"]
-    runners = [{"name": f"{names[i % len(names)]} {i + 1}", "routine": ["cadence", "explosive-swift"][i % 2]} for i in range(count)]
+    runners = [
+        {"name": f"{names[i % len(names)]} {i + 1}", "routine": ["cadence", "explosive-swift"][i % 2]}
+        for i in range(count)
+    ]
     file = folder / "deck.yaml"
-    file.write_text(yaml.safe_dump({"team": "Deck", "runners": runners}, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    file.write_text(
+        yaml.safe_dump({"team": "Deck", "runners": runners}, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     return file
 
 
@@ -68,7 +86,11 @@ def cardgen_deck(catalogue_dir: Path, roster_file: Path, out: Path) -> tuple[flo
     plans = [maker.plan(roster.routine_of(runner), runner, roster) for runner in roster.runners]
     laid = maker.lay_out_cards(plans)
     out.write_bytes(maker.cards_pdf(laid))
-    return time.perf_counter() - start, sum(len(cards) for cards in laid.cards), maker.card_pages_count(sum(len(c) for c in laid.cards))
+    return (
+        time.perf_counter() - start,
+        sum(len(cards) for cards in laid.cards),
+        maker.card_pages_count(sum(len(c) for c in laid.cards)),
+    )
 
 
 def reportlab_deck(catalogue_dir: Path, roster_file: Path, out: Path, per_sheet: int) -> float:
@@ -89,7 +111,7 @@ def reportlab_deck(catalogue_dir: Path, roster_file: Path, out: Path, per_sheet:
     left, top = (A4[0] - columns * card_w) / 2, A4[1] - (A4[1] - 2 * card_h) / 2
     runners = roster.runners
     for first in range(0, len(runners), per_sheet):
-        group = runners[first:first + per_sheet]
+        group = runners[first : first + per_sheet]
         for side in ("front", "back"):
             for slot, runner in enumerate(group):
                 row, column = divmod(slot, columns)
@@ -114,9 +136,15 @@ def reportlab_deck(catalogue_dir: Path, roster_file: Path, out: Path, per_sheet:
                         widget = QrCodeWidget(link, barLevel="M")
                         bounds = widget.getBounds()
                         size = 22 * mm
-                        drawing = Drawing(size, size, transform=[size / (bounds[2] - bounds[0]), 0, 0, size / (bounds[3] - bounds[1]), 0, 0])
+                        drawing = Drawing(
+                            size,
+                            size,
+                            transform=[size / (bounds[2] - bounds[0]), 0, 0, size / (bounds[3] - bounds[1]), 0, 0],
+                        )
                         drawing.add(widget)
-                        renderPDF.draw(drawing, page, x + (5 + (n % 2) * 32) * mm, y + card_h - (35 + (n // 2) * 32) * mm)
+                        renderPDF.draw(
+                            drawing, page, x + (5 + (n % 2) * 32) * mm, y + card_h - (35 + (n // 2) * 32) * mm
+                        )
                 # Crop marks at the card's corners, outside it.
                 page.setLineWidth(0.25)
                 for cx, cy in ((x, y), (x + card_w, y), (x, y + card_h), (x + card_w, y + card_h)):
@@ -144,18 +172,29 @@ def main() -> None:
         catalogue_dir = catalogue_with_videos(folder)
         roster_file = deck_roster(folder, args.cards)
 
-        print(f"\n1. A deck of {args.cards} A7 cards with their backs, N-up on A4 with crop marks, a QR code on every card")
+        print(
+            f"\n1. A deck of {args.cards} A7 cards with their backs, N-up on A4 with crop marks, a QR code on every card"
+        )
         ours, cards, pages = cardgen_deck(catalogue_dir, roster_file, folder / "deck.pdf")
         per_sheet = 4  # cardgen's count for A7 on A4 with marks and 12 mm margins; the peer is given the same
         theirs = reportlab_deck(catalogue_dir, roster_file, folder / "peer.pdf", per_sheet)
-        print(f"   cardgen:   {ours:6.2f} s  ({cards} cards, {pages} pages, {(folder / 'deck.pdf').stat().st_size / 1024:.0f} KB)")
-        print(f"   ReportLab: {theirs:6.2f} s  (same cards, {per_sheet}-up, no text shaping or fitting; {(folder / 'peer.pdf').stat().st_size / 1024:.0f} KB)")
-        print(f"   cardgen ÷ ReportLab = {ours / theirs:.2f}   (target: cardgen no slower than the ~2.5 s peer: {'PASS' if ours <= 2.5 else 'MISS'} at {ours:.2f} s)")
+        print(
+            f"   cardgen:   {ours:6.2f} s  ({cards} cards, {pages} pages, {(folder / 'deck.pdf').stat().st_size / 1024:.0f} KB)"
+        )
+        print(
+            f"   ReportLab: {theirs:6.2f} s  (same cards, {per_sheet}-up, no text shaping or fitting; {(folder / 'peer.pdf').stat().st_size / 1024:.0f} KB)"
+        )
+        print(
+            f"   cardgen ÷ ReportLab = {ours / theirs:.2f}   (target: cardgen no slower than the ~2.5 s peer: {'PASS' if ours <= 2.5 else 'MISS'} at {ours:.2f} s)"
+        )
 
         print("\n2. The same card with a Chinese name and with a Latin name")
         team = folder / "names.yaml"
-        team.write_text("team: T\nroutine: sample-training\nrunners:\n  - name: Bruce Lee\n    notes: Keep it light.\n"
-                        "  - name: 李小龙\n    notes: Keep it light.\n", encoding="utf-8")
+        team.write_text(
+            "team: T\nroutine: sample-training\nrunners:\n  - name: Bruce Lee\n    notes: Keep it light.\n"
+            "  - name: 李小龙\n    notes: Keep it light.\n",
+            encoding="utf-8",
+        )
         catalogue = load_catalogue(catalogue_dir)
         roster = load_roster(team, catalogue)
         maker = Maker(catalogue)
@@ -168,8 +207,10 @@ def main() -> None:
         latin_size, cjk_size = latin[0][1], cjk[0][1]
         print(f"   Latin name: {latin_time * 1000:7.0f} ms, {latin_size / 1024:6.1f} KB")
         print(f"   CJK name:   {cjk_time * 1000:7.0f} ms, {cjk_size / 1024:6.1f} KB")
-        print(f"   time ratio {cjk_time / latin_time:.2f} (target ≤ 1.5: {'PASS' if cjk_time / latin_time <= 1.5 else 'MISS'}), "
-              f"size ratio {cjk_size / latin_size:.2f} (target ≤ 2: {'PASS' if cjk_size / latin_size <= 2 else 'MISS'})")
+        print(
+            f"   time ratio {cjk_time / latin_time:.2f} (target ≤ 1.5: {'PASS' if cjk_time / latin_time <= 1.5 else 'MISS'}), "
+            f"size ratio {cjk_size / latin_size:.2f} (target ≤ 2: {'PASS' if cjk_size / latin_size <= 2 else 'MISS'})"
+        )
 
 
 if __name__ == "__main__":

@@ -26,4 +26,6 @@ def seconds(command: list[str]) -> float:
 print(f"python itself: {seconds([sys.executable, '-c', 'pass']) * 1000:.0f} ms (median of {RUNS})")
 for arguments in COMMANDS:
     median = seconds([sys.executable, "-m", "cardgen", *arguments])
-    print(f"cardgen {' '.join(arguments):<18} {median * 1000:5.0f} ms  {'PASS' if median < 0.3 else 'MISS'} (target < 300 ms)")
+    print(
+        f"cardgen {' '.join(arguments):<18} {median * 1000:5.0f} ms  {'PASS' if median < 0.3 else 'MISS'} (target < 300 ms)"
+    )

@@ -19,17 +19,17 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from cardgen.catalogue import Catalogue
 from cardgen.documents import FORMATS, LaidOutCards, Maker
-from cardgen.imposition import FacePage, Imposer
-from cardgen.paper import card_size
 from cardgen.errors import UserError
+from cardgen.imposition import FacePage, Imposer
 from cardgen.output import unique_stems, write_atomically
+from cardgen.paper import card_size
 from cardgen.roster import Roster
 
 # A worker's memory creeps up by a fraction of a megabyte a runner and is never given back, so
@@ -56,9 +56,16 @@ class Settings:
     deck_sheet: str | None = None
 
 
-def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple[str, ...] = FORMATS,
-              jobs: int | None = None, combined: Path | None = None, settings: Settings = Settings(),
-              on_progress: Callable[[int], None] = lambda done: None) -> list[Written]:
+def run_batch(
+    catalogue: Catalogue,
+    roster: Roster,
+    folder: Path,
+    formats: tuple[str, ...] = FORMATS,
+    jobs: int | None = None,
+    combined: Path | None = None,
+    settings: Settings = Settings(),
+    on_progress: Callable[[int], None] = lambda done: None,
+) -> list[Written]:
     """Make every runner's files in ``folder``, write ``manifest.csv`` and, if asked, ``combined``.
 
     Sheets are laid out a runner at a time across the workers. Cards are laid out a face at a
@@ -102,12 +109,16 @@ def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple
         # that replaces its workers can hang once they have all been replaced).
         stretch = jobs * PASSES_PER_WORKER
         for first in range(0, len(tasks), stretch):
-            part = tasks[first:first + stretch]
-            with ProcessPoolExecutor(jobs, context, initializer=_start_worker, initargs=(catalogue, roster, settings, notes)) as pool:
+            part = tasks[first : first + stretch]
+            with ProcessPoolExecutor(
+                jobs, context, initializer=_start_worker, initargs=(catalogue, roster, settings, notes)
+            ) as pool:
                 for (kind, indices), result in zip(part, pool.map(_lay_out, *zip(*part))):
                     collect(kind, indices, result)
 
-    deck = write_cards(catalogue, roster, folder, settings, laid_parts, stems, written, on_progress) if laid_parts else []
+    deck = (
+        write_cards(catalogue, roster, folder, settings, laid_parts, stems, written, on_progress) if laid_parts else []
+    )
     rows = [written[index, kind] for index in range(count) for kind in formats] + deck
     write_manifest(folder / "manifest.csv", rows)
     if combined:  # the print-ready file: the deck's sheets for the cards when there is a deck
@@ -119,9 +130,16 @@ def run_batch(catalogue: Catalogue, roster: Roster, folder: Path, formats: tuple
 CARD_RUNNERS_PER_TASK = 100
 
 
-def write_cards(catalogue: Catalogue, roster: Roster, folder: Path, settings: Settings,
-                laid_parts: list[tuple[list[int], LaidOutCards]], stems: list[str], written: dict,
-                on_progress: Callable[[int], None]) -> list[Written]:
+def write_cards(
+    catalogue: Catalogue,
+    roster: Roster,
+    folder: Path,
+    settings: Settings,
+    laid_parts: list[tuple[list[int], LaidOutCards]],
+    stems: list[str],
+    written: dict,
+    on_progress: Callable[[int], None],
+) -> list[Written]:
     """Every runner's own card file, and with a deck sheet everyone's cards N-up in one file, put
     together from the faces the workers laid out."""
     maker = Maker(catalogue, **settings.maker)

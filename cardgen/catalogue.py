@@ -76,9 +76,13 @@ class Exercise(Model):
     id: Id
     name: Text
     area: Id = Field(description="One of the catalogue's areas: those areas.yaml declares, else calves, legs or core.")
-    kind: Id = Field(description="One of the catalogue's kinds: those areas.yaml declares, else warm-up, strength, explosive or swiftness.")
+    kind: Id = Field(
+        description="One of the catalogue's kinds: those areas.yaml declares, else warm-up, strength, explosive or swiftness."
+    )
     muscles: list[Text] = []
-    terms: dict[str, Text] = Field(default={}, description="A muscle's name in another language, e.g. iliopsoas: 髂腰肌.")
+    terms: dict[str, Text] = Field(
+        default={}, description="A muscle's name in another language, e.g. iliopsoas: 髂腰肌."
+    )
     summary: Text | None = None
     dose: Dose | None = None
     cues: list[Text] = []
@@ -92,7 +96,9 @@ class Exercise(Model):
     def _terms_name_muscles(self) -> Exercise:
         stray = [muscle for muscle in self.terms if muscle not in self.muscles]
         if stray:
-            raise ValueError(f"terms names {', '.join(map(repr, stray))}, which is not in muscles: add it there, or fix the spelling")
+            raise ValueError(
+                f"terms names {', '.join(map(repr, stray))}, which is not in muscles: add it there, or fix the spelling"
+            )
         return self
 
     def muscles_text(self) -> str:
@@ -105,7 +111,10 @@ class RoutineItem(Model):
 
     id: Id
     dose: Dose | None = None
-    load: Load | None = Field(default=None, description="A load in the roster's units (20), or a percentage of the runner's training max ('75%').")
+    load: Load | None = Field(
+        default=None,
+        description="A load in the roster's units (20), or a percentage of the runner's training max ('75%').",
+    )
     progress: Progress | None = None
     weeks: Wave | None = None
     tempo: Tempo | None = None
@@ -228,25 +237,42 @@ def load_catalogue(folder: Path) -> Catalogue:
     exercise_ids = _unique_ids(exercises, exercises_doc, "exercise", problems)
     routine_ids = _unique_ids(routines, routines_doc, "routine", problems)
     # An exercise that is declared but broken has its own problem already; don't report it twice.
-    declared_ids = {item["id"] for item in (exercises_doc.data if exercises_doc else []) if isinstance(item, dict) and isinstance(item.get("id"), str)}
+    declared_ids = {
+        item["id"]
+        for item in (exercises_doc.data if exercises_doc else [])
+        if isinstance(item, dict) and isinstance(item.get("id"), str)
+    }
     for r, routine in enumerate(routines if exercises_doc else []):  # nothing to check against without exercises
         for b, block in enumerate(routine.blocks):
             for i, item in enumerate(block.exercises):
                 if item.id not in exercise_ids and item.id not in declared_ids:
                     path = (r, "blocks", b, "exercises", i)
-                    problems.append(routines_doc.problem(path, f"unknown exercise '{item.id}'{did_you_mean(item.id, declared_ids)}"))
-    raw_index = {item.get("id"): i for i, item in enumerate(exercises_doc.data) if isinstance(item, dict)} if exercises_doc else {}
+                    problems.append(
+                        routines_doc.problem(path, f"unknown exercise '{item.id}'{did_you_mean(item.id, declared_ids)}")
+                    )
+    raw_index = (
+        {item.get("id"): i for i, item in enumerate(exercises_doc.data) if isinstance(item, dict)}
+        if exercises_doc
+        else {}
+    )
     for exercise in exercises:
         for field, declared in (("area", areas), ("kind", kinds)):
             if vocabulary_read and getattr(exercise, field) not in declared:
-                problems.append(exercises_doc.problem((raw_index[exercise.id], field), _undeclared(field, getattr(exercise, field), declared, vocabulary_doc)))
+                problems.append(
+                    exercises_doc.problem(
+                        (raw_index[exercise.id], field),
+                        _undeclared(field, getattr(exercise, field), declared, vocabulary_doc),
+                    )
+                )
         if exercise.picture:
             place = exercises_doc.problem((raw_index[exercise.id], "picture"), "")
             if why_not := check_picture(exercise.picture, folder, place.place):
                 problems.append(exercises_doc.problem((raw_index[exercise.id], "picture"), why_not))
     if problems:
         raise ProblemsFound(sorted(problems, key=lambda p: (str(p.file), p.line or 0)))
-    return Catalogue(exercises=exercise_ids, routines=routine_ids, theory=theory, folder=folder, areas=areas, kinds=kinds)
+    return Catalogue(
+        exercises=exercise_ids, routines=routine_ids, theory=theory, folder=folder, areas=areas, kinds=kinds
+    )
 
 
 def _undeclared(field: str, value: str, declared: dict, vocabulary_doc: Document | None) -> str:
@@ -256,13 +282,19 @@ def _undeclared(field: str, value: str, declared: dict, vocabulary_doc: Document
     return f"unknown {field} '{value}'{did_you_mean(value, declared)}: the {field}s are {names}; declare your own in {AREAS_FILE} to use others"
 
 
-def _unique_ids(items: list, document: Document | None, what: str, problems: list[Problem], within: str | None = None) -> dict:
+def _unique_ids(
+    items: list, document: Document | None, what: str, problems: list[Problem], within: str | None = None
+) -> dict:
     by_id: dict[str, Any] = {}
     prefix = (within,) if within else ()
     for index, item in enumerate(items):
         if item.id in by_id:
             first = document.line_of((*prefix, items.index(by_id[item.id])))
-            problems.append(document.problem((*prefix, index, "id"), f"duplicate {what} id '{item.id}' (first used on line {first})"))
+            problems.append(
+                document.problem(
+                    (*prefix, index, "id"), f"duplicate {what} id '{item.id}' (first used on line {first})"
+                )
+            )
         else:
             by_id[item.id] = item
     return by_id

@@ -17,29 +17,51 @@ from cardgen.paper import CARD_SIZES, PAPER_SIZES
 BUG_REPORT = "This is a bug in cardgen, not in your files. Please report it with the command you ran and this message."
 
 catalogue_option = click.option(
-    "--catalogue", "catalogue_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+    "--catalogue",
+    "catalogue_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
     help="Folder with exercises.yaml, routines.yaml and theory.yaml (default: the workspace's, else the bundled catalogue).",
 )
 
 templates_option = click.option(
-    "--templates", "templates_dir", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    "--templates",
+    "templates_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
     help="Folder of your own templates and theme.css, looked in before the built-in ones (default: the workspace's templates/).",
 )
 
-png_option = click.option("--png", is_flag=True, help="Also draw each page of the PDF into a PNG beside it (NAME-1.png, NAME-2.png…; 100 dpi).")
+png_option = click.option(
+    "--png",
+    is_flag=True,
+    help="Also draw each page of the PDF into a PNG beside it (NAME-1.png, NAME-2.png…; 100 dpi).",
+)
 
 lang_option = click.option(
-    "--lang", metavar="CODE",
+    "--lang",
+    metavar="CODE",
     help="Print in this language: en, es, fr, de, pt, it, zh-Hans, ja, ko, ru, or one your workspace's locale/ adds "
-         "(default: the roster's lang:, else en; a runner's own lang: always wins).")
+    "(default: the roster's lang:, else en; a runner's own lang: always wins).",
+)
 
 language_options = [
     lang_option,
-    click.option("--also", metavar="CODE", help="Print each exercise's name in this language too, under the first (bilingual)."),
-    click.option("--large", is_flag=True, help="Large print: sheets at 14 pt and more with bigger log boxes, cards never under 9 pt."),
+    click.option(
+        "--also", metavar="CODE", help="Print each exercise's name in this language too, under the first (bilingual)."
+    ),
+    click.option(
+        "--large",
+        is_flag=True,
+        help="Large print: sheets at 14 pt and more with bigger log boxes, cards never under 9 pt.",
+    ),
 ]
 
-watch_option = click.option("--watch", is_flag=True, help="Make it again whenever a catalogue file, the roster or a template changes; Ctrl-C stops.")
+watch_option = click.option(
+    "--watch",
+    is_flag=True,
+    help="Make it again whenever a catalogue file, the roster or a template changes; Ctrl-C stops.",
+)
 
 
 class Session:
@@ -167,7 +189,12 @@ class Cardgen(click.Group):
 @click.group(cls=Cardgen, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="cardgen")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors and warnings.")
-@click.option("-v", "--verbose", is_flag=True, help="Print more: the workspace, catalogue and templates used, and how long each run took.")
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Print more: the workspace, catalogue and templates used, and how long each run took.",
+)
 @click.pass_context
 def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
     """Turn a strength-training catalogue into printable pocket cards and routine sheets.
@@ -194,6 +221,7 @@ def cli(ctx: click.Context, quiet: bool, verbose: bool) -> None:
 def make_or_watch(make: Callable[[], None], watch: bool, sources: Callable[[], list[Path]]) -> None:
     """Run ``make``; with ``watch``, run it again whenever a file of ``sources()`` changes, telling
     any problem the way cardgen always does but watching on, until Ctrl-C."""
+
     def timed() -> None:
         started = time.perf_counter()
         make()
@@ -214,7 +242,10 @@ def make_or_watch(make: Callable[[], None], watch: bool, sources: Callable[[], l
 
 def sources(catalogue_dir: Path | None, templates_dir: Path | None, *rosters: Path | None) -> Callable[[], list[Path]]:
     """What a document is made from, for --watch: the catalogue, the templates and the rosters."""
-    return lambda: [catalogue_folder(catalogue_dir), *filter(None, [templates_folder(templates_dir), bundled("templates"), *rosters])]
+    return lambda: [
+        catalogue_folder(catalogue_dir),
+        *filter(None, [templates_folder(templates_dir), bundled("templates"), *rosters]),
+    ]
 
 
 def vocabulary_ids(ctx: click.Context, which: str, typed: str) -> list[str]:
@@ -230,10 +261,16 @@ def vocabulary_ids(ctx: click.Context, which: str, typed: str) -> list[str]:
 
 @cli.command("list")
 @catalogue_option
-@click.option("--area", shell_complete=lambda ctx, _, typed: vocabulary_ids(ctx, "areas", typed),
-              help="Only exercises for this area (one the catalogue declares, e.g. calves, legs, core).")
-@click.option("--kind", shell_complete=lambda ctx, _, typed: vocabulary_ids(ctx, "kinds", typed),
-              help="Only exercises of this kind (one the catalogue declares, e.g. warm-up, strength, explosive, swiftness).")
+@click.option(
+    "--area",
+    shell_complete=lambda ctx, _, typed: vocabulary_ids(ctx, "areas", typed),
+    help="Only exercises for this area (one the catalogue declares, e.g. calves, legs, core).",
+)
+@click.option(
+    "--kind",
+    shell_complete=lambda ctx, _, typed: vocabulary_ids(ctx, "kinds", typed),
+    help="Only exercises of this kind (one the catalogue declares, e.g. warm-up, strength, explosive, swiftness).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the exercises as JSON.")
 @click.option("--routines", is_flag=True, help="List the routines instead.")
 def list_exercises(catalogue_dir, area, kind, as_json, routines) -> None:
@@ -249,11 +286,19 @@ def list_exercises(catalogue_dir, area, kind, as_json, routines) -> None:
 
     for option, value, declared in (("--area", area, catalogue.areas), ("--kind", kind, catalogue.kinds)):
         if value and value not in declared:
-            raise UserError(f"{option}: the catalogue has no {option[2:]} '{value}'{did_you_mean(value, declared)}; "
-                            f"its {option[2:]}s are {', '.join(declared)}")
+            raise UserError(
+                f"{option}: the catalogue has no {option[2:]} '{value}'{did_you_mean(value, declared)}; "
+                f"its {option[2:]}s are {', '.join(declared)}"
+            )
     chosen = [e for e in catalogue.exercises.values() if (not area or e.area == area) and (not kind or e.kind == kind)]
     if as_json:
-        click.echo(json.dumps([e.model_dump(mode="json") | {"dose": str(e.dose) if e.dose else None} for e in chosen], ensure_ascii=False, indent=2))
+        click.echo(
+            json.dumps(
+                [e.model_dump(mode="json") | {"dose": str(e.dose) if e.dose else None} for e in chosen],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     width = max((len(e.id) for e in chosen), default=0)
     for e in chosen:
@@ -281,12 +326,18 @@ def show(catalogue_dir, item_id) -> None:
                 click.echo(f"    - {exercise.name}" + (f"  {dose}" if dose else ""))
         return
     if item_id not in catalogue.exercises:
-        raise click.ClickException(f"no exercise or routine '{item_id}'{did_you_mean(item_id, [*catalogue.exercises, *catalogue.routines])}")
+        raise click.ClickException(
+            f"no exercise or routine '{item_id}'{did_you_mean(item_id, [*catalogue.exercises, *catalogue.routines])}"
+        )
     e = catalogue.exercises[item_id]
     click.echo(f"{e.name}  ({e.id})")
     fields = [
-        ("Area", catalogue.areas[e.area].name), ("Kind", catalogue.kinds[e.kind].name), ("Muscles", e.muscles_text()), ("About", e.summary),
-        ("Dose", str(e.dose) if e.dose else None), ("Equipment", ", ".join(e.equipment)),
+        ("Area", catalogue.areas[e.area].name),
+        ("Kind", catalogue.kinds[e.kind].name),
+        ("Muscles", e.muscles_text()),
+        ("About", e.summary),
+        ("Dose", str(e.dose) if e.dose else None),
+        ("Equipment", ", ".join(e.equipment)),
         ("Video", f"{e.video.url} from {e.video.start} s" if e.video else None),
     ]
     for label, value in fields:
@@ -299,20 +350,26 @@ def show(catalogue_dir, item_id) -> None:
                 click.echo(f"    - {item}")
 
 
-weeks_option = click.option("--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the plan (and the log grid).")
+weeks_option = click.option(
+    "--weeks", type=click.IntRange(1, 52), default=6, show_default=True, help="Weeks in the plan (and the log grid)."
+)
 
 
 @cli.command()
 @catalogue_option
 @click.argument("rosters", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
 @weeks_option
-@click.option("--lang", metavar="CODE", help="Also list every text of the catalogue not yet translated into this language, with its file and line.")
+@click.option(
+    "--lang",
+    metavar="CODE",
+    help="Also list every text of the catalogue not yet translated into this language, with its file and line.",
+)
 def validate(catalogue_dir, rosters, weeks, lang) -> None:
     """Check the catalogue, its translations, the workspace's phrases (locale/), and any ROSTERS
     against it (in a workspace: its roster): every problem found, one a line. Every routine's and
     runner's progressions are worked out over --weeks."""
-    from cardgen.errors import ProblemsFound as Found
     from cardgen.courses import check_plans
+    from cardgen.errors import ProblemsFound as Found
     from cardgen.roster import load_roster
 
     rosters = rosters or tuple(filter(None, [roster_file(None)]))
@@ -341,29 +398,68 @@ def validate(catalogue_dir, rosters, weeks, lang) -> None:
 
 
 card_options = [
-    click.option("--size", "card_size", type=click.Choice(list(CARD_SIZES), case_sensitive=False),
-                 default="a6", show_default=True, help="Card size (wallet: 85.6 × 54 mm)."),
-    click.option("--sheet", type=click.Choice(list(PAPER_SIZES), case_sensitive=False),
-                 help="Lay the cards out N-up on this paper, with crop marks to cut along."),
+    click.option(
+        "--size",
+        "card_size",
+        type=click.Choice(list(CARD_SIZES), case_sensitive=False),
+        default="a6",
+        show_default=True,
+        help="Card size (wallet: 85.6 × 54 mm).",
+    ),
+    click.option(
+        "--sheet",
+        type=click.Choice(list(PAPER_SIZES), case_sensitive=False),
+        help="Lay the cards out N-up on this paper, with crop marks to cut along.",
+    ),
     click.option("--bleed", type=click.FloatRange(0, 6), default=0, help="Bleed around each card on a --sheet, in mm."),
-    click.option("--gutter", type=click.FloatRange(0, 20), default=None,
-                 help="Space between cards on a --sheet, in mm, edge to edge on the paper (0: cards butt, one cut "
-                      "separates two; A7 goes 8-up on A4). Default: cards butt inside a 12 mm margin with crop marks."),
-    click.option("--duplex", is_flag=True, help="Each card's back (large QR codes, notes) on the next page, lined up for long-edge duplex."),
-    click.option("--fold", is_flag=True, help="Front and back side by side with a fold line, for printers without duplex."),
+    click.option(
+        "--gutter",
+        type=click.FloatRange(0, 20),
+        default=None,
+        help="Space between cards on a --sheet, in mm, edge to edge on the paper (0: cards butt, one cut "
+        "separates two; A7 goes 8-up on A4). Default: cards butt inside a 12 mm margin with crop marks.",
+    ),
+    click.option(
+        "--duplex",
+        is_flag=True,
+        help="Each card's back (large QR codes, notes) on the next page, lined up for long-edge duplex.",
+    ),
+    click.option(
+        "--fold", is_flag=True, help="Front and back side by side with a fold line, for printers without duplex."
+    ),
 ]
 
-verify_option = click.option("--verify", is_flag=True, help="Read the finished PDF back at 150 dpi: every QR code must open its video.")
+verify_option = click.option(
+    "--verify", is_flag=True, help="Read the finished PDF back at 150 dpi: every QR code must open its video."
+)
 
-strict_option = click.option("--strict", is_flag=True, help="Fail when the PDF engine warns (a picture it can't read, say).")
+strict_option = click.option(
+    "--strict", is_flag=True, help="Fail when the PDF engine warns (a picture it can't read, say)."
+)
 
 # WeasyPrint's PDF/UA and PDF/A variants, for what WeasyPrint writes whole (sheets, handouts): they are
 # tagged for screen readers anyway; a variant also declares the standard in the file's metadata.
 # Cards are put together from finished faces with pikepdf, which keeps neither (see the README).
-PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-1a", "pdf/a-1b", "pdf/a-2a", "pdf/a-2b", "pdf/a-2u", "pdf/a-3a", "pdf/a-3b",
-                "pdf/a-3u", "pdf/a-4e", "pdf/a-4f", "pdf/a-4u")
-pdf_variant_option = click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False),
-                                  help="Make PDF/UA (accessible) or PDF/A (archival) sheets and handouts. They are tagged anyway.")
+PDF_VARIANTS = (
+    "pdf/ua-1",
+    "pdf/ua-2",
+    "pdf/a-1a",
+    "pdf/a-1b",
+    "pdf/a-2a",
+    "pdf/a-2b",
+    "pdf/a-2u",
+    "pdf/a-3a",
+    "pdf/a-3b",
+    "pdf/a-3u",
+    "pdf/a-4e",
+    "pdf/a-4f",
+    "pdf/a-4u",
+)
+pdf_variant_option = click.option(
+    "--pdf-variant",
+    type=click.Choice(PDF_VARIANTS, case_sensitive=False),
+    help="Make PDF/UA (accessible) or PDF/A (archival) sheets and handouts. They are tagged anyway.",
+)
 
 roster_options = [
     click.option("--roster", type=click.Path(dir_okay=False, path_type=Path), help="A team roster (YAML)."),
@@ -401,8 +497,19 @@ def write_png(pdf: Path) -> None:
         say(picture)
 
 
-def one_document(kind: str, catalogue_dir, templates_dir, routine_id, roster_file, runner_name, out, html, verify=False,
-                 png=False, **settings) -> None:
+def one_document(
+    kind: str,
+    catalogue_dir,
+    templates_dir,
+    routine_id,
+    roster_file,
+    runner_name,
+    out,
+    html,
+    verify=False,
+    png=False,
+    **settings,
+) -> None:
     """``card`` and ``sheet``: one document, for a routine or for one runner of a roster."""
     from cardgen.documents import Maker
     from cardgen.output import file_stem
@@ -424,7 +531,9 @@ def routine_and_runner(catalogue_dir, routine_id, roster_file, runner_name):
     """The catalogue, the roster and runner named (or None), and the routine to make: the one named, else the runner's."""
     from cardgen.roster import load_roster
 
-    catalogue = load(catalogue_dir, *([roster_file] if roster_file and roster_file.is_file() else []), runner=runner_name)
+    catalogue = load(
+        catalogue_dir, *([roster_file] if roster_file and roster_file.is_file() else []), runner=runner_name
+    )
     roster = runner = None
     if roster_file or runner_name:
         if not (roster_file and runner_name):
@@ -460,7 +569,13 @@ def report_verified(pdf: Path, plans) -> None:
 @templates_option
 @click.argument("routine_id", metavar="[ROUTINE]", required=False)
 @with_options(roster_options)
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: in output/).",
+)
 @with_options(card_options)
 @weeks_option
 @with_options(language_options)
@@ -469,17 +584,61 @@ def report_verified(pdf: Path, plans) -> None:
 @verify_option
 @strict_option
 @watch_option
-def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_size, sheet, bleed, gutter, duplex, fold, weeks, lang, also,
-         large, html, png, verify, strict, watch) -> None:
+def card(
+    catalogue_dir,
+    templates_dir,
+    routine_id,
+    roster,
+    runner,
+    out,
+    card_size,
+    sheet,
+    bleed,
+    gutter,
+    duplex,
+    fold,
+    weeks,
+    lang,
+    also,
+    large,
+    html,
+    png,
+    verify,
+    strict,
+    watch,
+) -> None:
     """Make a pocket card for a routine, or for one runner of a roster."""
     if duplex and fold:
         raise click.UsageError("choose --duplex or --fold, not both")
     check_png(png, out, html)
     roster = roster_file(roster) if runner else roster
-    make_or_watch(lambda: one_document("card", catalogue_dir, templates_dir, routine_id, roster, runner, out, html, verify, png,
-                                       strict=strict, card_size=card_size, sheet=sheet, bleed=bleed, gutter=gutter, duplex=duplex, fold=fold,
-                                       weeks=weeks, lang=lang, also=also, large=large),
-                  watch, sources(catalogue_dir, templates_dir, roster))
+    make_or_watch(
+        lambda: one_document(
+            "card",
+            catalogue_dir,
+            templates_dir,
+            routine_id,
+            roster,
+            runner,
+            out,
+            html,
+            verify,
+            png,
+            strict=strict,
+            card_size=card_size,
+            sheet=sheet,
+            bleed=bleed,
+            gutter=gutter,
+            duplex=duplex,
+            fold=fold,
+            weeks=weeks,
+            lang=lang,
+            also=also,
+            large=large,
+        ),
+        watch,
+        sources(catalogue_dir, templates_dir, roster),
+    )
 
 
 @cli.command()
@@ -487,8 +646,20 @@ def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_siz
 @templates_option
 @click.argument("routine_id", metavar="[ROUTINE]", required=False)
 @with_options(roster_options)
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: in output/).")
-@click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: in output/).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(list(PAPER_SIZES), case_sensitive=False),
+    default="a4",
+    show_default=True,
+    help="Paper size.",
+)
 @weeks_option
 @click.option("--starts", type=click.DateTime(["%Y-%m-%d"]), help="First day of week 1 (YYYY-MM-DD), to date the log.")
 @with_options(language_options)
@@ -498,15 +669,53 @@ def card(catalogue_dir, templates_dir, routine_id, roster, runner, out, card_siz
 @strict_option
 @pdf_variant_option
 @watch_option
-def sheet(catalogue_dir, templates_dir, routine_id, roster, runner, out, paper, weeks, starts, lang, also, large, html, png, verify, strict,
-          pdf_variant, watch) -> None:
+def sheet(
+    catalogue_dir,
+    templates_dir,
+    routine_id,
+    roster,
+    runner,
+    out,
+    paper,
+    weeks,
+    starts,
+    lang,
+    also,
+    large,
+    html,
+    png,
+    verify,
+    strict,
+    pdf_variant,
+    watch,
+) -> None:
     """Make a full-page routine sheet with a training log, for a routine or one runner of a roster."""
     check_png(png, out, html)
     roster = roster_file(roster) if runner else roster
-    make_or_watch(lambda: one_document("sheet", catalogue_dir, templates_dir, routine_id, roster, runner, out, html, verify, png,
-                                       paper=paper, weeks=weeks, starts=starts.date() if starts else None, strict=strict,
-                                       pdf_variant=pdf_variant, lang=lang, also=also, large=large),
-                  watch, sources(catalogue_dir, templates_dir, roster))
+    make_or_watch(
+        lambda: one_document(
+            "sheet",
+            catalogue_dir,
+            templates_dir,
+            routine_id,
+            roster,
+            runner,
+            out,
+            html,
+            verify,
+            png,
+            paper=paper,
+            weeks=weeks,
+            starts=starts.date() if starts else None,
+            strict=strict,
+            pdf_variant=pdf_variant,
+            lang=lang,
+            also=also,
+            large=large,
+        ),
+        watch,
+        sources(catalogue_dir, templates_dir, roster),
+    )
 
 
 @cli.command("plan")
@@ -520,7 +729,9 @@ def plan_command(catalogue_dir, routine_id, roster, runner, weeks, as_json) -> N
     from cardgen.documents import Maker
     from cardgen.log import targets_table, week_targets
 
-    catalogue, roster, runner, routine_id = routine_and_runner(catalogue_dir, routine_id, roster_file(roster) if runner else roster, runner)
+    catalogue, roster, runner, routine_id = routine_and_runner(
+        catalogue_dir, routine_id, roster_file(roster) if runner else roster, runner
+    )
     plan = Maker(catalogue, weeks=weeks).plan(routine_id, runner, roster)
     if as_json:
         click.echo(json.dumps(week_targets(plan, weeks), ensure_ascii=False, indent=2))
@@ -541,11 +752,25 @@ def the_roster(roster: Path | None) -> Path:
 @catalogue_option
 @templates_option
 @click.argument("roster", metavar="[ROSTER]", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), help="Folder for the files (default: output/TEAM/).")
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the files (default: output/TEAM/).",
+)
 @click.option("--format", "kind", type=click.Choice(["card", "sheet", "both"]), default="both", show_default=True)
-@click.option("--combined", type=click.Path(dir_okay=False, path_type=Path), help="Also write one print-ready PDF of everything.")
+@click.option(
+    "--combined", type=click.Path(dir_okay=False, path_type=Path), help="Also write one print-ready PDF of everything."
+)
 @click.option("--jobs", type=click.IntRange(1, 64), default=None, help="Worker processes (default: all cores).")
-@click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
+@click.option(
+    "--paper",
+    type=click.Choice(list(PAPER_SIZES), case_sensitive=False),
+    default="a4",
+    show_default=True,
+    help="Paper size.",
+)
 @weeks_option
 @with_options(card_options)
 @with_options(language_options)
@@ -553,8 +778,30 @@ def the_roster(roster: Path | None) -> Path:
 @strict_option
 @pdf_variant_option
 @watch_option
-def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, paper, weeks, card_size, sheet, bleed, gutter, duplex,
-          fold, lang, also, large, verify, strict, pdf_variant, watch) -> None:
+def batch(
+    catalogue_dir,
+    templates_dir,
+    roster,
+    folder,
+    kind,
+    combined,
+    jobs,
+    paper,
+    weeks,
+    card_size,
+    sheet,
+    bleed,
+    gutter,
+    duplex,
+    fold,
+    lang,
+    also,
+    large,
+    verify,
+    strict,
+    pdf_variant,
+    watch,
+) -> None:
     """Make every runner's own card and/or sheet, a manifest.csv, and optionally one combined PDF.
 
     With --sheet, all the runners' cards are also laid out N-up in one file, to print and cut.
@@ -581,13 +828,28 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
         total = len(roster.runners) * len(formats)
         shown = sys.stderr.isatty() and session().verbosity >= 0
         with click.progressbar(length=total, label="Printing", file=sys.stderr if shown else _Quiet()) as bar:
-            maker = dict(paper=paper, weeks=weeks, strict=strict, card_size=card_size, bleed=bleed, gutter=gutter, duplex=duplex, fold=fold,
-                         templates=used_templates(templates_dir), pdf_variant=pdf_variant, lang=lang, also=also, large=large,
-                         locale=locale_folder())
+            maker = dict(
+                paper=paper,
+                weeks=weeks,
+                strict=strict,
+                card_size=card_size,
+                bleed=bleed,
+                gutter=gutter,
+                duplex=duplex,
+                fold=fold,
+                templates=used_templates(templates_dir),
+                pdf_variant=pdf_variant,
+                lang=lang,
+                also=also,
+                large=large,
+                locale=locale_folder(),
+            )
             rows = run_batch(catalogue, roster, out, formats, jobs, combined, Settings(maker, sheet), bar.update)
         if verify:
             planner = Maker(catalogue, lang=lang, locale=locale_folder())
-            plans = {runner.name: [planner.plan(roster.routine_of(runner), runner, roster)] for runner in roster.runners}
+            plans = {
+                runner.name: [planner.plan(roster.routine_of(runner), runner, roster)] for runner in roster.runners
+            }
             for row in rows:
                 report_verified(row.file, plans.get(row.runner, [p for each in plans.values() for p in each]))
         say(f"{len(rows)} files for {len(roster.runners)} runners in {out}, listed in {out / 'manifest.csv'}")
@@ -601,8 +863,20 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
 @catalogue_option
 @templates_option
 @click.argument("roster", metavar="[ROSTER]", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), help="File to write (default: output/TEAM - handout.pdf).")
-@click.option("--paper", type=click.Choice(list(PAPER_SIZES), case_sensitive=False), default="a4", show_default=True, help="Paper size.")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="File to write (default: output/TEAM - handout.pdf).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(list(PAPER_SIZES), case_sensitive=False),
+    default="a4",
+    show_default=True,
+    help="Paper size.",
+)
 @weeks_option
 @lang_option
 @click.option("--html", is_flag=True, help="Write a self-contained HTML preview instead of the PDF.")
@@ -610,7 +884,9 @@ def batch(catalogue_dir, templates_dir, roster, folder, kind, combined, jobs, pa
 @strict_option
 @pdf_variant_option
 @watch_option
-def handout(catalogue_dir, templates_dir, roster, out, paper, weeks, lang, html, png, strict, pdf_variant, watch) -> None:
+def handout(
+    catalogue_dir, templates_dir, roster, out, paper, weeks, lang, html, png, strict, pdf_variant, watch
+) -> None:
     """Make the team handout: routines, every exercise in full, the theory, and who does what.
 
     In a workspace, ROSTER is the one its cardgen.yaml names."""
@@ -626,8 +902,16 @@ def handout(catalogue_dir, templates_dir, roster, out, paper, weeks, lang, html,
         roster = load_roster(roster_path, catalogue, locale_folder())
         wants_html = html_wanted(out, html)
         path = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if wants_html else 'pdf'}"
-        maker = Maker(catalogue, paper=paper, weeks=weeks, strict=strict, templates=used_templates(templates_dir),
-                      pdf_variant=pdf_variant, lang=lang, locale=locale_folder())
+        maker = Maker(
+            catalogue,
+            paper=paper,
+            weeks=weeks,
+            strict=strict,
+            templates=used_templates(templates_dir),
+            pdf_variant=pdf_variant,
+            lang=lang,
+            locale=locale_folder(),
+        )
         say(maker.handout(roster, path, html=wants_html))
         if png:
             write_png(path)
@@ -642,7 +926,14 @@ class _Quiet(io.StringIO):
 @cli.command()
 @catalogue_option
 @templates_option
-@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("output"), show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+)
 @with_options(language_options)
 @strict_option
 @pdf_variant_option
@@ -650,15 +941,25 @@ def demo(catalogue_dir, templates_dir, folder, lang, also, large, strict, pdf_va
     """Make a card and a sheet for every routine of the catalogue."""
     from cardgen.documents import Maker
 
-    maker = Maker(load(catalogue_dir), strict=strict, templates=used_templates(templates_dir), lang=lang, also=also, large=large,
-                  locale=locale_folder(), pdf_variant=pdf_variant)
+    maker = Maker(
+        load(catalogue_dir),
+        strict=strict,
+        templates=used_templates(templates_dir),
+        lang=lang,
+        also=also,
+        large=large,
+        locale=locale_folder(),
+        pdf_variant=pdf_variant,
+    )
     for path in maker.demo(folder):
         say(path)
 
 
 @cli.command()
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Write into a folder that is not empty, replacing the workspace's own files there.")
+@click.option(
+    "--force", is_flag=True, help="Write into a folder that is not empty, replacing the workspace's own files there."
+)
 def init(folder, force) -> None:
     """Make an editable workspace in FOLDER: the catalogue to edit, an example roster, example
     templates and a README. Inside it, cardgen uses them without flags."""
@@ -668,13 +969,21 @@ def init(folder, force) -> None:
 
     for path in create_workspace(folder, force):
         detail(str(path))
-    say(f"Made a cardgen workspace in {folder}. Next:\n  cd {shlex.quote(str(folder))}\n  cardgen validate\n"
-        "  cardgen card sample-training --png\nand read README.md there.")
+    say(
+        f"Made a cardgen workspace in {folder}. Next:\n  cd {shlex.quote(str(folder))}\n  cardgen validate\n"
+        "  cardgen card sample-training --png\nand read README.md there."
+    )
 
 
 @cli.command("import")
 @click.argument("notes", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), help="Folder for the catalogue (default: catalogue-from-NOTES/).")
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the catalogue (default: catalogue-from-NOTES/).",
+)
 @click.option("--force", is_flag=True, help="Replace the catalogue files already in the folder.")
 def import_command(notes, folder, force) -> None:
     """Make a catalogue from Markdown training NOTES; every line it cannot place is listed."""
@@ -687,14 +996,28 @@ def import_command(notes, folder, force) -> None:
     for problem in imported.problems:
         click.echo(str(problem), err=True)
     catalogue = load_catalogue(folder)  # proves the files are a catalogue cardgen can print
-    say(f"{folder}: {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines ({', '.join(catalogue.routines)})")
+    say(
+        f"{folder}: {len(catalogue.exercises)} exercises, {len(catalogue.routines)} routines ({', '.join(catalogue.routines)})"
+    )
     say(f"Next: cardgen card {next(iter(catalogue.routines))} --catalogue {folder}")
 
 
 @cli.command()
-@click.option("-o", "--output", "folder", type=click.Path(file_okay=False, path_type=Path), default=Path("schema"), show_default=True)
-@click.option("--catalogue", "catalogue_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Describe the areas and kinds this catalogue declares (default: the general schema).")
+@click.option(
+    "-o",
+    "--output",
+    "folder",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schema"),
+    show_default=True,
+)
+@click.option(
+    "--catalogue",
+    "catalogue_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Describe the areas and kinds this catalogue declares (default: the general schema).",
+)
 def schema(folder, catalogue_dir) -> None:
     """Write the JSON Schema of the catalogue files and the roster, for editors to check and complete them."""
     from cardgen.schema import write_schemas

@@ -48,11 +48,16 @@ class Where:
     def problem(self, field: str, exercise_id: str, message: str) -> Problem:
         """``message`` at ``field`` of the runner when they set it (a missing max is theirs too), else of the routine."""
         runner = self.runner
-        own = runner is not None and (field == "max" or (field == "deload" and runner.deload is not None) or
-                                      (field in ("progress", "weeks", "load") and exercise_id in getattr(runner, field)))
+        own = runner is not None and (
+            field == "max"
+            or (field == "deload" and runner.deload is not None)
+            or (field in ("progress", "weeks", "load") and exercise_id in getattr(runner, field))
+        )
         if own and self.roster and self.roster.file:
             document = _document(self.roster.file)
-            index = _index(document, "runners", lambda r: str(r.get("name", "")).strip().casefold() == runner.name.casefold())
+            index = _index(
+                document, "runners", lambda r: str(r.get("name", "")).strip().casefold() == runner.name.casefold()
+            )
             if field == "max":  # a percentage without a max: point at the percentage the runner wrote, if they did
                 field = next((f for f in ("load", "weeks") if exercise_id in getattr(runner, f)), "max")
             path = ("runners", index, field) if field in ("deload", "max") else ("runners", index, field, exercise_id)
@@ -65,33 +70,70 @@ class Where:
         return document.problem((index, "blocks", block, "exercises", item, field), message)
 
 
-def plan_course(exercise_id: str, equipment: list[str], dose: Dose | None, item: RoutineItem | None, deload, where: Where,
-                weeks: int, problems: list[Problem], words: dict = WORDS) -> Course | None:
+def plan_course(
+    exercise_id: str,
+    equipment: list[str],
+    dose: Dose | None,
+    item: RoutineItem | None,
+    deload,
+    where: Where,
+    weeks: int,
+    problems: list[Problem],
+    words: dict = WORDS,
+) -> Course | None:
     """The course ``exercise_id`` follows in this plan, or None when it doesn't move; problems go to ``problems``."""
     runner, roster = where.runner, where.roster
-    progress = runner.progress.get(exercise_id) if runner and exercise_id in runner.progress else (item.progress if item else None)
+    progress = (
+        runner.progress.get(exercise_id)
+        if runner and exercise_id in runner.progress
+        else (item.progress if item else None)
+    )
     wave = runner.weeks.get(exercise_id) if runner and exercise_id in runner.weeks else (item.weeks if item else None)
     load = runner.load.get(exercise_id) if runner and exercise_id in runner.load else (item.load if item else None)
     deload = runner.deload if runner and runner.deload else deload
     training_max = runner.max.get(exercise_id) if runner else None
-    plates = roster is not None and roster.plates is not None and (
-        exercise_id in roster.plates.exercises if roster.plates.exercises else any("barbell" in e.lower() for e in equipment))
+    plates = (
+        roster is not None
+        and roster.plates is not None
+        and (
+            exercise_id in roster.plates.exercises
+            if roster.plates.exercises
+            else any("barbell" in e.lower() for e in equipment)
+        )
+    )
     try:
-        if runner and training_max is None and ((load and load.percent) or any(w.load and w.load.percent for w in wave or [])):
-            raise CourseProblem("max", f"the load of {exercise_id} is a percentage of a training max, and {runner.name} has none: "
-                                       f"add max: {{{exercise_id}: …}}")
+        if (
+            runner
+            and training_max is None
+            and ((load and load.percent) or any(w.load and w.load.percent for w in wave or []))
+        ):
+            raise CourseProblem(
+                "max",
+                f"the load of {exercise_id} is a percentage of a training max, and {runner.name} has none: "
+                f"add max: {{{exercise_id}: …}}",
+            )
         if progress and progress.kind == "linear" and progress.what in ("kg", "lb") and load is None and not wave:
-            raise CourseProblem("progress", f"'{progress}' moves the load, but {exercise_id} has none to start from: give it a load")
-        course = Course(dose, load, training_max, progress, tuple(wave or ()), deload, units_of(roster, plates, where.units), words)
+            raise CourseProblem(
+                "progress", f"'{progress}' moves the load, but {exercise_id} has none to start from: give it a load"
+            )
+        course = Course(
+            dose, load, training_max, progress, tuple(wave or ()), deload, units_of(roster, plates, where.units), words
+        )
         course.targets(weeks)  # problems over the plan's length show now, not in the middle of a layout
     except CourseProblem as problem:
-        inherited = runner is not None and exercise_id in runner.dose and exercise_id not in runner.progress \
+        inherited = (
+            runner is not None
+            and exercise_id in runner.dose
+            and exercise_id not in runner.progress
             and exercise_id not in runner.weeks
+        )
         if inherited and problem.field in ("progress", "weeks"):
             # The runner's own dose is in other terms than the routine's progression (a hold for reps,
             # say): the coach changed the exercise for them, so the routine's default no longer applies.
-            note = (f"{runner.name}'s own dose of {exercise_id} ({dose}) leaves out the routine's "
-                    f"{'progression' if problem.field == 'progress' else 'wave'}: {problem}")
+            note = (
+                f"{runner.name}'s own dose of {exercise_id} ({dose}) leaves out the routine's "
+                f"{'progression' if problem.field == 'progress' else 'wave'}: {problem}"
+            )
             if note not in _warned:
                 _warned.add(note)
                 notes.info("%s", note)
@@ -100,8 +142,12 @@ def plan_course(exercise_id: str, equipment: list[str], dose: Dose | None, item:
         problems.append(where.problem(problem.field, exercise_id, str(problem)))
         return None
     if wave and weeks % len(wave):
-        cut = where.problem("weeks", exercise_id, f"the {len(wave)}-week wave doesn't divide the {weeks}-week plan: "
-                                                  f"it starts again in week {weeks - weeks % len(wave) + 1} and stops part-way")
+        cut = where.problem(
+            "weeks",
+            exercise_id,
+            f"the {len(wave)}-week wave doesn't divide the {weeks}-week plan: "
+            f"it starts again in week {weeks - weeks % len(wave) + 1} and stops part-way",
+        )
         if str(cut) not in _warned:
             _warned.add(str(cut))
             notes.warning("%s", cut)
@@ -114,8 +160,11 @@ def check_plans(catalogue: Catalogue, roster: Roster | None, weeks: int) -> list
     from cardgen.plan import plan_routine  # the plan is made of courses: here, it checks them
 
     found: dict[str, Problem] = {}
-    plans = [(routine_id, None) for routine_id in catalogue.routines] if roster is None else \
-        [(roster.routine_of(runner), runner) for runner in roster.runners]
+    plans = (
+        [(routine_id, None) for routine_id in catalogue.routines]
+        if roster is None
+        else [(roster.routine_of(runner), runner) for runner in roster.runners]
+    )
     for routine_id, runner in plans:
         try:
             plan_routine(catalogue, routine_id, runner, roster=roster, weeks=weeks)
@@ -128,7 +177,11 @@ def set_details(item: RoutineItem | None, words: dict = WORDS) -> str | None:
     """``tempo 3-1-1-0 · rest 90 s · @8``: how to do each set, compactly."""
     if not item:
         return None
-    parts = [words["tempo"].format(tempo=item.tempo) if item.tempo else None, words["rest"].format(rest=item.rest) if item.rest else None, item.effort]
+    parts = [
+        words["tempo"].format(tempo=item.tempo) if item.tempo else None,
+        words["rest"].format(rest=item.rest) if item.rest else None,
+        item.effort,
+    ]
     return " · ".join(filter(None, parts)) or None
 
 

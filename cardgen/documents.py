@@ -14,12 +14,12 @@ from pathlib import Path
 
 from cardgen.catalogue import Catalogue
 from cardgen.errors import UserError
-from cardgen.fonts import embedded_font_face_css
 from cardgen.fitting import CardFace, Face, Measure, faces_of, first_cards, refits, room_of, type_steps
-from cardgen.imposition import FacePage, Imposer, PageLayout, one_a_page, on_sheets
+from cardgen.fonts import embedded_font_face_css
+from cardgen.imposition import FacePage, Imposer, PageLayout, on_sheets, one_a_page
 from cardgen.labels import DEFAULT, Labels, labels_for
-from cardgen.output import write_atomically
 from cardgen.log import plan_log
+from cardgen.output import write_atomically
 from cardgen.paper import CardSize, card_size, paper_page
 from cardgen.plan import RoutinePlan, Sheet, plan_handout, plan_routine
 from cardgen.render import Renderer
@@ -89,8 +89,16 @@ class Maker:
         code = self.language_of(runner, roster)
         large = self.large or bool(runner and runner.large)
         also = self.catalogue_in(self.also) if self.also and self.also != code else None
-        return plan_routine(self.catalogue_in(code), routine_id, runner, roster=roster, weeks=self.weeks, labels=self.labels(code),
-                            large=large, also=also)
+        return plan_routine(
+            self.catalogue_in(code),
+            routine_id,
+            runner,
+            roster=roster,
+            weeks=self.weeks,
+            labels=self.labels(code),
+            large=large,
+            also=also,
+        )
 
     def sheet_of(self, plan: RoutinePlan, roster: Roster | None = None) -> Sheet:
         return Sheet(plan, plan_log(plan, self.weeks, roster.starts if roster and roster.starts else self.starts))
@@ -107,7 +115,9 @@ class Maker:
         width = size.width * (2 if self.fold else 1)
         if self.sheet:
             sheet = paper_page(self.sheet)
-            return on_sheets(count, width, size.height, sheet.width_mm, sheet.height_mm, self.bleed, self.duplex, self.gutter)
+            return on_sheets(
+                count, width, size.height, sheet.width_mm, sheet.height_mm, self.bleed, self.duplex, self.gutter
+            )
         return one_a_page(count, width, size.height, self.duplex)
 
     def card_pages_count(self, count: int) -> int:
@@ -122,12 +132,19 @@ class Maker:
         own templates are in play (they may place the name anywhere)."""
         size = card_size(self.card_size)
         stamped = self.templates is None
-        laid = LaidOutCards([first_cards(plan, size) for plan in plans], [], {}, {}, [0] * len(plans), [stamped] * len(plans))
+        laid = LaidOutCards(
+            [first_cards(plan, size) for plan in plans], [], {}, {}, [0] * len(plans), [stamped] * len(plans)
+        )
         trying = {index: [((1, 0), cards)] for index, cards in enumerate(laid.cards)}
         measured: dict[int, Measure] = {}
         while trying:
-            faces = {face.key: face for index, tries in trying.items() for _, cards in tries
-                     for face in laid.faces_of(cards, self.backs, index) if face.key not in laid.at}
+            faces = {
+                face.key: face
+                for index, tries in trying.items()
+                for _, cards in tries
+                for face in laid.faces_of(cards, self.backs, index)
+                if face.key not in laid.at
+            }
             self._lay_out_faces(list(faces.values()), laid)
             again = {}
             for index, tries in trying.items():
@@ -136,7 +153,9 @@ class Maker:
                 if fitting:
                     laid.cards[index] = fitting[0]
                     continue
-                if laid.stamped[index] and any(laid.fit(cards, self.backs, index, size, names=False) for _, cards in tries):
+                if laid.stamped[index] and any(
+                    laid.fit(cards, self.backs, index, size, names=False) for _, cards in tries
+                ):
                     laid.stamped[index] = False  # the name needs more than its line: the front in full
                     again[index] = tries
                     continue
@@ -145,13 +164,17 @@ class Maker:
                     measured[index] = laid.measures[laid.faces_of(laid.cards[index], self.backs, index)[0].key]
                 again[index] = refits(plans[index], measured[index], size, self.backs, after=tries[-1][0])
                 if not again[index]:
-                    raise UserError(f"{_describe(plans[index])} cannot fit a {self.card_size} card even one exercise a card "
-                                    f"at {type_steps(plans[index].large)[-1]:g} pt; "
-                                    "try a bigger --size or shorter cues")
+                    raise UserError(
+                        f"{_describe(plans[index])} cannot fit a {self.card_size} card even one exercise a card "
+                        f"at {type_steps(plans[index].large)[-1]:g} pt; "
+                        "try a bigger --size or shorter cues"
+                    )
             trying = again
         for plan, chosen in zip(plans, laid.cards):
             if len(chosen) > 1 or chosen[0].type_step:
-                how = f"continues on {len(chosen)} cards" if len(chosen) > 1 else f"set in {chosen[0].body_pt:g} pt type"
+                how = (
+                    f"continues on {len(chosen)} cards" if len(chosen) > 1 else f"set in {chosen[0].body_pt:g} pt type"
+                )
                 notes.info("%s did not fit one %s card at full size: %s", _describe(plan), self.card_size, how)
         return laid
 
@@ -169,14 +192,20 @@ class Maker:
 
     def card_html(self, faces: list[Face], fonts_css: str = "", preview: bool = False) -> str:
         size = card_size(self.card_size)
-        return self.renderer.cards(faces, size, size.height if preview else TALL_PAGE_MM, backs=self.backs, fonts_css=fonts_css)
+        return self.renderer.cards(
+            faces, size, size.height if preview else TALL_PAGE_MM, backs=self.backs, fonts_css=fonts_css
+        )
 
     def cards_pdf(self, laid: LaidOutCards, which: list[int] | None = None, imposer: Imposer | None = None) -> bytes:
         """The PDF of the laid-out cards of the plans ``which`` (default all), placed as this
         Maker prints: one a page or N-up, with backs or folded."""
         size = card_size(self.card_size)
         imposer = imposer or Imposer(laid.sources, (size.width, size.height))
-        chosen = [(index, card) for index in (range(len(laid.cards)) if which is None else which) for card in laid.cards[index]]
+        chosen = [
+            (index, card)
+            for index in (range(len(laid.cards)) if which is None else which)
+            for card in laid.cards[index]
+        ]
 
         def face_at(card: int, side: str) -> list[FacePage]:
             index, card_face = chosen[card]
@@ -229,8 +258,11 @@ class Maker:
 
     def demo(self, folder: Path) -> list[Path]:
         """Every routine of the catalogue as a card and a sheet, into ``folder``."""
-        return [self.write(kind, self.plan(routine_id), folder / f"{routine_id}-{kind}.pdf")
-                for routine_id in self.catalogue.routines for kind in FORMATS]
+        return [
+            self.write(kind, self.plan(routine_id), folder / f"{routine_id}-{kind}.pdf")
+            for routine_id in self.catalogue.routines
+            for kind in FORMATS
+        ]
 
 
 @dataclass
@@ -253,7 +285,10 @@ class LaidOutCards:
         for card in cards:
             kept = self._faces.get((id(card), backs, self.stamped[index]))
             if kept is None or kept[0] is not card:
-                kept = self._faces[id(card), backs, self.stamped[index]] = (card, faces_of([card], backs, self.stamped[index]))
+                kept = self._faces[id(card), backs, self.stamped[index]] = (
+                    card,
+                    faces_of([card], backs, self.stamped[index]),
+                )
             faces.extend(kept[1])
         return faces
 

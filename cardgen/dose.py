@@ -29,13 +29,15 @@ _SHORTHAND = re.compile(
 )
 _STRUCTURED_KEYS = {"sets", "reps", "hold", "time", "each_side"}
 
-_AMOUNT_JSON_SCHEMA = {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": r"^\s*\d+(\s*[-–]\s*\d+)?\s*$"}]}
+_AMOUNT_JSON_SCHEMA = {
+    "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": r"^\s*\d+(\s*[-–]\s*\d+)?\s*$"}]
+}
 # What a file may say for a dose, for editors: the shorthand, a number of reps, or the mapping
 # spelled out. Not the fields it is read into (low, high, unit), which no file writes.
 DOSE_JSON_SCHEMA = {
     "title": "Dose",
     "description": "REPSxSETS as in the notes ('15x3', '10-15x3', '5-8 each side', '30 s hold x3', '1 min'), "
-                   "or spelled out: {sets: 3, reps: '10-15', each_side: true}; hold and time are in seconds.",
+    "or spelled out: {sets: 3, reps: '10-15', each_side: true}; hold and time are in seconds.",
     "anyOf": [
         {"type": "string", "minLength": 1, "examples": ["15x3", "10-15x3", "5-8 each side", "30 s hold x3"]},
         {"type": "integer", "minimum": 1, "description": "Reps, in one set."},
@@ -111,12 +113,20 @@ class Dose(BaseModel):
             return value
         unknown = set(value) - _STRUCTURED_KEYS
         if unknown:
-            raise ValueError(f"unknown dose key(s) {', '.join(sorted(map(str, unknown)))}; use {', '.join(sorted(_STRUCTURED_KEYS))}")
+            raise ValueError(
+                f"unknown dose key(s) {', '.join(sorted(map(str, unknown)))}; use {', '.join(sorted(_STRUCTURED_KEYS))}"
+            )
         amounts = [key for key in ("reps", "hold", "time") if key in value]
         if len(amounts) != 1:
             raise ValueError("a dose needs exactly one of reps, hold (seconds) or time (seconds)")
         low, high = _read_amount(value[amounts[0]])
-        return {"sets": value.get("sets"), "low": low, "high": high, "unit": amounts[0], "each_side": value.get("each_side", False)}
+        return {
+            "sets": value.get("sets"),
+            "low": low,
+            "high": high,
+            "unit": amounts[0],
+            "each_side": value.get("each_side", False),
+        }
 
     @model_validator(mode="after")
     def _sensible(self) -> Dose:

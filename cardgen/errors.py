@@ -39,5 +39,3 @@ class ProblemsFound(UserError):
     def __init__(self, problems: list[Problem]):
         super().__init__("\n".join(str(p) for p in problems))
         self.problems = problems
-
-

@@ -165,7 +165,9 @@ def code_height(step: Step, backs: bool) -> float:
     return (step.watch.width_mm(FRONT_QR_MM) + 1) * CSS_PX_PER_MM if step.watch and not backs else 0.0
 
 
-def refits(plan: RoutinePlan, measure: Measure, size: CardSize, backs: bool, after: Option = (1, 0)) -> list[tuple[Option, list[CardFace]]]:
+def refits(
+    plan: RoutinePlan, measure: Measure, size: CardSize, backs: bool, after: Option = (1, 0)
+) -> list[tuple[Option, list[CardFace]]]:
     """Ways to print ``plan``, judged from how its face measured at full size, to lay out in one
     more pass: the best that likely fits, the best that surely should, and one card more than
     that (some may be the same), best first. Options up to ``after`` were tried already. Empty when even one
@@ -181,8 +183,9 @@ def refits(plan: RoutinePlan, measure: Measure, size: CardSize, backs: bool, aft
     return sorted(unique.items())
 
 
-def best_option(plan: RoutinePlan, measure: Measure, size: CardSize, backs: bool, after: Option,
-                shrinks: tuple[float, ...]) -> tuple[Option, list[CardFace]] | None:
+def best_option(
+    plan: RoutinePlan, measure: Measure, size: CardSize, backs: bool, after: Option, shrinks: tuple[float, ...]
+) -> tuple[Option, list[CardFace]] | None:
     """The fewest cards, then the largest type, that ``shrinks`` says will hold ``plan``."""
     steps = plan.steps
     capacity = back_capacity(BACK_QR_MM[1], size)
@@ -199,11 +202,15 @@ def best_option(plan: RoutinePlan, measure: Measure, size: CardSize, backs: bool
             groups = [steps[a:b] for a, b in runs]
             videos = [len([s for s in group if s.watch]) for group in groups]
             if tallest <= room_of(size) and (not backs or max(videos) <= capacity):
-                return (parts, type_step), cards_for(plan, groups, type_step, min(back_qr_size(v, size) for v in videos))
+                return (parts, type_step), cards_for(
+                    plan, groups, type_step, min(back_qr_size(v, size) for v in videos)
+                )
     return None
 
 
-def balanced(heights: list[float], parts: int, first_head: float = 0.0, running_head: float = 0.0) -> list[tuple[int, int]]:
+def balanced(
+    heights: list[float], parts: int, first_head: float = 0.0, running_head: float = 0.0
+) -> list[tuple[int, int]]:
     """Items of ``heights`` in ``parts`` runs (start, end), in order, the tallest card (its head
     and its run) as short as it can be: the first card's head is ``first_head``, the others'
     ``running_head``."""

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from cardgen.errors import Problem
 
-
 FONT_DIR = Path(__file__).parent / "fonts"
 
 
@@ -42,8 +41,11 @@ FACES = (
     FontFace("Cardgen CJK", 700, "NotoSansCJK-Bold.otf"),
     FontFace("Cardgen CJK JP", 400, "NotoSansCJKjp-Regular.otf"),
     FontFace("Cardgen CJK JP", 700, "NotoSansCJKjp-Bold.otf"),
-    *(FontFace(f"Cardgen {script}", weight, f"NotoSans{script}-{style}.ttf")
-      for script in ("Arabic", "Hebrew", "Devanagari", "Thai") for weight, style in ((400, "Regular"), (700, "Bold"))),
+    *(
+        FontFace(f"Cardgen {script}", weight, f"NotoSans{script}-{style}.ttf")
+        for script in ("Arabic", "Hebrew", "Devanagari", "Thai")
+        for weight, style in ((400, "Regular"), (700, "Bold"))
+    ),
 )
 
 # The script a name is written in, where it says the language: a screen reader then reads the
@@ -103,15 +105,20 @@ def glyph_warnings(document, within: tuple = ()) -> list[Problem]:
     whatever font the machine has. One a text, naming the scripts (or the characters) missing."""
     warnings = []
     for path, text in document.strings():
-        if tuple(path[:len(within)]) != tuple(within):
+        if tuple(path[: len(within)]) != tuple(within):
             continue
-        missing = [character for character in dict.fromkeys(text) if not character.isspace()
-                   and unicodedata.category(character) not in ("Cc", "Cf") and ord(character) not in covered()]
+        missing = [
+            character
+            for character in dict.fromkeys(text)
+            if not character.isspace()
+            and unicodedata.category(character) not in ("Cc", "Cf")
+            and ord(character) not in covered()
+        ]
         if missing:
             problem = document.problem(path, f"no bundled font draws {_missing(missing)}; it would print as boxes")
             # The whole text when it is short enough for the warning line to stay under 300 characters.
             room = max(20, 290 - len(f"warning: {problem}") - 4)
-            shown = text if len(text) <= room else text[:room - 1] + "…"
+            shown = text if len(text) <= room else text[: room - 1] + "…"
             warnings.append(replace(problem, message=f"'{shown}': {problem.message}"))
     return warnings
 
@@ -120,7 +127,9 @@ def _missing(characters: list[str]) -> str:
     """``Devanagari``, ``Ethiopic or Tibetan``, ``'🏃' (U+1F3C3 RUNNER)``: scripts by name, symbols one by one."""
     from fontTools.unicodedata import script, script_name
 
-    scripts = list(dict.fromkeys(script_name(script(c)) for c in characters if script(c) not in ("Zyyy", "Zinh", "Zzzz")))
+    scripts = list(
+        dict.fromkeys(script_name(script(c)) for c in characters if script(c) not in ("Zyyy", "Zinh", "Zzzz"))
+    )
     others = [c for c in characters if script(c) in ("Zyyy", "Zinh", "Zzzz")]
     named = [f"'{c}' (U+{ord(c):04X} {unicodedata.name(c, 'unnamed character')})" for c in others[:3]]
     if len(others) > 3:
@@ -144,7 +153,14 @@ def glyph_warnings_in(files, runner: str | None = None) -> list[Problem]:
         within: tuple = ()
         if runner is not None and isinstance(runners, list):
             wanted = runner.strip().casefold()
-            index = next((i for i, r in enumerate(runners) if isinstance(r, dict) and str(r.get("name", "")).strip().casefold() == wanted), None)
+            index = next(
+                (
+                    i
+                    for i, r in enumerate(runners)
+                    if isinstance(r, dict) and str(r.get("name", "")).strip().casefold() == wanted
+                ),
+                None,
+            )
             within = ("runners", index)
         warnings.extend(glyph_warnings(document, within))
     return warnings

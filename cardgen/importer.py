@@ -45,6 +45,7 @@ _ROLES = [
     ("areas", re.compile(r"\bby area\b|\bexercises\b", re.IGNORECASE)),
 ]
 
+
 @dataclass
 class Imported:
     """What the notes hold, in the catalogue's shape, and what could not be placed."""
@@ -56,6 +57,7 @@ class Imported:
     problems: list[Problem]
     areas: dict[str, str] = field(default_factory=dict)  # exercise id -> the heading it came under
     declared: list[dict[str, str]] = field(default_factory=list)  # the areas, when not only the default ones
+
 
 def import_notes(file: Path) -> Imported:
     """Read the Markdown notes in ``file``: exercises, routines and theory, and what didn't fit."""
@@ -71,7 +73,9 @@ def import_notes(file: Path) -> Imported:
     except UnicodeDecodeError as error:
         raise UserError(f"{file} is not UTF-8 text ({error.reason} at byte {error.start})") from None
     sections = read_outline(text)
-    habit, example = page_habit([section.title for section in sections] + [line.text for s in sections for line in s.all_lines()])
+    habit, example = page_habit(
+        [section.title for section in sections] + [line.text for s in sections for line in s.all_lines()]
+    )
     reader = Placer(file, habit)
     roles = _roles(sections)
     # A heading the notes don't name as anything, over a list: an area of its own, unless it numbers
@@ -87,10 +91,15 @@ def import_notes(file: Path) -> Imported:
         if role == "area":
             reader.read_area(section)
     if not reader.exercises:
-        raise UserError(f"found no exercises in {file}: list them under a heading per area, like '### Calves' then '1. Calf raise'")
+        raise UserError(
+            f"found no exercises in {file}: list them under a heading per area, like '### Calves' then '1. Calf raise'"
+        )
     if example:
-        reader.note(None, f"read doses like '{example}' as {'REPS x SETS' if habit == REPS_FIRST else 'SETS x REPS'}, "
-                          "the way most of this page writes them")
+        reader.note(
+            None,
+            f"read doses like '{example}' as {'REPS x SETS' if habit == REPS_FIRST else 'SETS x REPS'}, "
+            "the way most of this page writes them",
+        )
     for section, role in zip(sections, roles):
         if role == "routine":
             reader.read_routine(section)
@@ -101,15 +110,24 @@ def import_notes(file: Path) -> Imported:
                 if not reader.only_link(line):
                     reader.unplaced(line)
     declared = [{"id": area, "name": name} for area, name in reader.areas.items()]
-    return Imported(file, reader.exercises, reader.routines, reader.finish_theory(),
-                    sorted(reader.problems, key=lambda p: p.line or 0), reader.headings,
-                    declared if any(area not in DEFAULT_AREA_IDS for area in reader.areas) else [])
+    return Imported(
+        file,
+        reader.exercises,
+        reader.routines,
+        reader.finish_theory(),
+        sorted(reader.problems, key=lambda p: p.line or 0),
+        reader.headings,
+        declared if any(area not in DEFAULT_AREA_IDS for area in reader.areas) else [],
+    )
 
 
 def _roles(sections: list[Section]) -> list[str]:
     """What each heading holds: an area, routines, theory, or nothing the importer knows (yet)."""
+
     def own_role(title: str) -> str | None:
-        return next((role for role, words in _ROLES if words.search(title)), None) or ("area" if area_of(title) else None)
+        return next((role for role, words in _ROLES if words.search(title)), None) or (
+            "area" if area_of(title) else None
+        )
 
     roles = ["unknown"]
     stack: list[tuple[int, str]] = []
@@ -138,8 +156,10 @@ def write_catalogue(imported: Imported, folder: Path, force: bool = False) -> li
     if existing and not force:
         raise UserError(f"{existing[0]} already exists: add --force to replace it, or choose another folder with -o")
     source = imported.source.name
-    header = (f"# {{what}} imported by `cardgen import` from {source}: check them against the notes, then edit freely.\n"
-              f"# `cardgen validate --catalogue {folder}` lists every problem; the bundled catalogue's files explain the fields.\n")
+    header = (
+        f"# {{what}} imported by `cardgen import` from {source}: check them against the notes, then edit freely.\n"
+        f"# `cardgen validate --catalogue {folder}` lists every problem; the bundled catalogue's files explain the fields.\n"
+    )
     exercises, heading = [], None
     for exercise in imported.exercises:
         if imported.areas.get(exercise["id"]) != heading:
@@ -149,7 +169,9 @@ def write_catalogue(imported: Imported, folder: Path, force: bool = False) -> li
     kinds = [kind.model_dump() for kind in DEFAULT_KINDS]
     texts = {
         "exercises": header.format(what="Exercises") + "\n" + "\n".join(exercises),
-        "routines": header.format(what="Routines") + "\n" + "\n".join(_dump([routine]) for routine in imported.routines),
+        "routines": header.format(what="Routines")
+        + "\n"
+        + "\n".join(_dump([routine]) for routine in imported.routines),
         "theory": header.format(what="Theory") + "\n" + (_dump(imported.theory) if imported.theory else "{}\n"),
         "areas": header.format(what="Areas and kinds") + "\n" + _dump({"areas": imported.declared, "kinds": kinds}),
     }
@@ -160,5 +182,3 @@ def write_catalogue(imported: Imported, folder: Path, force: bool = False) -> li
 
 def _dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
-
-

@@ -67,8 +67,9 @@ def one_a_page(count: int, width: float, height: float, duplex: bool) -> list[Pa
     return pages
 
 
-def grid_for(width: float, height: float, sheet_width: float, sheet_height: float, bleed: float = 0,
-             gutter: float | None = None) -> Grid:
+def grid_for(
+    width: float, height: float, sheet_width: float, sheet_height: float, bleed: float = 0, gutter: float | None = None
+) -> Grid:
     """As many cards as fit the sheet, turned a quarter if that fits more: inside a margin that
     leaves room for crop marks, or with a ``gutter`` (mm between cards, 0: butted, one cut for two)
     edge to edge, where a printer's unprintable rim falls in the cards' safe zone."""
@@ -79,13 +80,16 @@ def grid_for(width: float, height: float, sheet_width: float, sheet_height: floa
     turned = Grid(int(room_w // (height + 2 * bleed + gap)), int(room_h // (width + 2 * bleed + gap)), True)
     best = turned if turned.per_sheet > upright.per_sheet else upright
     if best.per_sheet == 0:
-        raise ValueError(f"a {width:g} × {height:g} mm card does not fit on a {sheet_width:g} × {sheet_height:g} mm sheet"
-                         + (" with its crop marks" if gutter is None else ""))
+        raise ValueError(
+            f"a {width:g} × {height:g} mm card does not fit on a {sheet_width:g} × {sheet_height:g} mm sheet"
+            + (" with its crop marks" if gutter is None else "")
+        )
     return best
 
 
-def sheet_for(width: float, height: float, sheet_width: float, sheet_height: float, bleed: float = 0,
-              gutter: float | None = None) -> tuple[float, float]:
+def sheet_for(
+    width: float, height: float, sheet_width: float, sheet_height: float, bleed: float = 0, gutter: float | None = None
+) -> tuple[float, float]:
     """The sheet upright, or with a ``gutter`` turned landscape when that holds more cards, or as
     many with the cards upright on it (A7 on A4: 8-up either way, upright on landscape)."""
     if gutter is None:
@@ -97,8 +101,16 @@ def sheet_for(width: float, height: float, sheet_width: float, sheet_height: flo
     return sheet_width, sheet_height
 
 
-def on_sheets(count: int, width: float, height: float, sheet_width: float, sheet_height: float,
-              bleed: float = 0, duplex: bool = False, gutter: float | None = None) -> list[PageLayout]:
+def on_sheets(
+    count: int,
+    width: float,
+    height: float,
+    sheet_width: float,
+    sheet_height: float,
+    bleed: float = 0,
+    duplex: bool = False,
+    gutter: float | None = None,
+) -> list[PageLayout]:
     """Cards N-up on sheets, centred, with crop marks outside them; with ``duplex`` each sheet of
     fronts is followed by one of backs, mirrored left to right for a long-edge flip (short-edge
     on a landscape sheet)."""
@@ -132,8 +144,17 @@ def on_sheets(count: int, width: float, height: float, sheet_width: float, sheet
     return pages
 
 
-def crop_marks(x0: float, y0: float, cell_w: float, cell_h: float, box_w: float, box_h: float,
-               columns: int, rows: int, bleed: float) -> list[Mark]:
+def crop_marks(
+    x0: float,
+    y0: float,
+    cell_w: float,
+    cell_h: float,
+    box_w: float,
+    box_h: float,
+    columns: int,
+    rows: int,
+    bleed: float,
+) -> list[Mark]:
     """Marks along every cut line, outside the block of cards (and its bleed) so they never touch one.
 
     ``x0, y0`` is the trim corner of the first card; cards sit ``box_w`` by ``box_h`` apart."""
@@ -188,7 +209,9 @@ class Imposer:
         return _impose(self.opened, pages, face_at, self.trim, fold, guides, title)
 
 
-def _impose(opened, pages: list[PageLayout], face_at, trim: tuple[float, float], fold: bool, guides: bool, title: str) -> bytes:
+def _impose(
+    opened, pages: list[PageLayout], face_at, trim: tuple[float, float], fold: bool, guides: bool, title: str
+) -> bytes:
     import pikepdf
 
     out = pikepdf.new()
@@ -215,15 +238,22 @@ def _impose(opened, pages: list[PageLayout], face_at, trim: tuple[float, float],
                 for layer in face_at(placed.card, side):  # a face, and a name stamped into it
                     xobject, (ox, oy) = form(layer)
                     name = names.setdefault(id(xobject), (f"/F{len(names)}", xobject))[0]
-                    content.append(f"q {_cm(matrix)} cm 1 0 0 1 {_n(shift * POINTS_PER_MM - ox)} {_n(-oy)} cm {name} Do Q")
+                    content.append(
+                        f"q {_cm(matrix)} cm 1 0 0 1 {_n(shift * POINTS_PER_MM - ox)} {_n(-oy)} cm {name} Do Q"
+                    )
             if fold:  # the fold: a thin grey dashed line where the pair folds
-                content.append(f"q {_cm(matrix)} cm 0.5 G 0.25 w [2 2] 0 d {_n(width * POINTS_PER_MM)} 0 m "
-                               f"{_n(width * POINTS_PER_MM)} {_n(height * POINTS_PER_MM)} l S Q")
+                content.append(
+                    f"q {_cm(matrix)} cm 0.5 G 0.25 w [2 2] 0 d {_n(width * POINTS_PER_MM)} 0 m "
+                    f"{_n(width * POINTS_PER_MM)} {_n(height * POINTS_PER_MM)} l S Q"
+                )
             if guides:
                 content.append(_guides(placed, sheet_h))
         if layout.marks:
-            lines = " ".join(f"{_n(m.x1 * POINTS_PER_MM)} {_n((sheet_h - m.y1) * POINTS_PER_MM)} m "
-                             f"{_n(m.x2 * POINTS_PER_MM)} {_n((sheet_h - m.y2) * POINTS_PER_MM)} l" for m in layout.marks)
+            lines = " ".join(
+                f"{_n(m.x1 * POINTS_PER_MM)} {_n((sheet_h - m.y1) * POINTS_PER_MM)} m "
+                f"{_n(m.x2 * POINTS_PER_MM)} {_n((sheet_h - m.y2) * POINTS_PER_MM)} l"
+                for m in layout.marks
+            )
             content.append(f"q 0 G 0.25 w {lines} S Q")
         page = pikepdf.Dictionary(
             Type=pikepdf.Name.Page,

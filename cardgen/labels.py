@@ -18,9 +18,9 @@ from typing import Any
 
 from pydantic import Field, create_model, model_validator
 
-from cardgen.validation import Model, Text, validate
 from cardgen.errors import Problem, ProblemsFound
 from cardgen.source import Document, read_yaml
+from cardgen.validation import Model, Text, validate
 
 BUNDLED = Path(__file__).parent / "locale"
 DEFAULT = "en"
@@ -54,19 +54,35 @@ def english_file() -> dict[str, Any]:
 def phrases_model() -> type[Model]:
     """The model of a locale file, made from the English one: every section and phrase it has,
     each optional (an override gives only what it changes); no other key."""
-    sections: dict[str, Any] = {"locale": (Text | None, Field(None, description="The CLDR locale whose dates, numbers and plural rules apply, e.g. pt_BR (default: the file's name)."))}
+    sections: dict[str, Any] = {
+        "locale": (
+            Text | None,
+            Field(
+                None,
+                description="The CLDR locale whose dates, numbers and plural rules apply, e.g. pt_BR (default: the file's name).",
+            ),
+        )
+    }
     for section, phrases in english_file().items():
         if not isinstance(phrases, dict):
             continue
-        fields = {key.replace("-", "_"): (Plural | None if isinstance(text, dict) else Text | None,
-                                          Field(None, alias=key, description=_describe(text)))
-                  for key, text in phrases.items()}
+        fields = {
+            key.replace("-", "_"): (
+                Plural | None if isinstance(text, dict) else Text | None,
+                Field(None, alias=key, description=_describe(text)),
+            )
+            for key, text in phrases.items()
+        }
         sections[section] = (create_model(f"{section.title()}Phrases", __base__=Model, **fields) | None, None)
     return create_model("Phrases", __base__=Model, **sections)
 
 
 def _describe(english: Any) -> str:
-    return f"In English: {english}" if isinstance(english, str) else f"In English: {english.get('other')} (one: {english.get('one')})"
+    return (
+        f"In English: {english}"
+        if isinstance(english, str)
+        else f"In English: {english.get('other')} (one: {english.get('one')})"
+    )
 
 
 def flatten(data: dict[str, Any]) -> dict[str, Any]:
@@ -105,8 +121,13 @@ def _check_phrases(document: Document, code: str) -> list[Problem]:
         locale = Locale.parse(data.get("locale") or code.replace("-", "_"))
     except (ValueError, UnknownLocaleError):
         where = ("locale",) if data.get("locale") else ()
-        return [document.problem(where, f"'{data.get('locale') or code}' is not a locale cardgen knows the rules of "
-                                        "(dates, numbers, plurals): name one with locale: like pt_BR")]
+        return [
+            document.problem(
+                where,
+                f"'{data.get('locale') or code}' is not a locale cardgen knows the rules of "
+                "(dates, numbers, plurals): name one with locale: like pt_BR",
+            )
+        ]
     needed = plural_categories(locale)
     for key, text in data.items():
         if key == "locale":
@@ -117,13 +138,27 @@ def _check_phrases(document: Document, code: str) -> list[Problem]:
         for form, phrase in forms.items():
             unknown = sorted(_fields(phrase) - allowed)
             if unknown:
-                hint = f"; it may use {', '.join('{' + name + '}' for name in sorted(allowed))}" if allowed else "; it takes none"
-                problems.append(document.problem((*path, form) if form else path, f"unknown value {', '.join('{' + name + '}' for name in unknown)}{hint}"))
+                hint = (
+                    f"; it may use {', '.join('{' + name + '}' for name in sorted(allowed))}"
+                    if allowed
+                    else "; it takes none"
+                )
+                problems.append(
+                    document.problem(
+                        (*path, form) if form else path,
+                        f"unknown value {', '.join('{' + name + '}' for name in unknown)}{hint}",
+                    )
+                )
         if isinstance(text, dict):
             missing = [category for category in CATEGORIES if category in needed and category not in text]
             if missing:
-                problems.append(document.problem(path, f"{locale.get_display_name('en')} needs the plural form{'s' if len(missing) > 1 else ''} "
-                                                       f"{', '.join(missing)} here"))
+                problems.append(
+                    document.problem(
+                        path,
+                        f"{locale.get_display_name('en')} needs the plural form{'s' if len(missing) > 1 else ''} "
+                        f"{', '.join(missing)} here",
+                    )
+                )
     return problems
 
 
@@ -206,9 +241,17 @@ class Labels:
     def dose(self, dose) -> str:
         """``3 sets × 15 reps``, ``3 series × 10–15 repeticiones por lado``: a :class:`~cardgen.dose.Dose` in words."""
         if dose.unit == "reps":
-            amount = self("dose.rep_range", count=dose.high, low=dose.low, high=dose.high) if dose.high else self("dose.reps", count=dose.low)
+            amount = (
+                self("dose.rep_range", count=dose.high, low=dose.low, high=dose.high)
+                if dose.high
+                else self("dose.reps", count=dose.low)
+            )
         else:
-            amount = self("dose.range", low=self.seconds(dose.low), high=self.seconds(dose.high)) if dose.high else self.seconds(dose.low)
+            amount = (
+                self("dose.range", low=self.seconds(dose.low), high=self.seconds(dose.high))
+                if dose.high
+                else self.seconds(dose.low)
+            )
             if dose.unit == "hold":
                 amount = self("dose.hold", amount=amount)
         if dose.sets:
@@ -219,14 +262,22 @@ class Labels:
         minutes, seconds = divmod(total, 60)
         if not minutes:
             return self("dose.seconds", count=seconds)
-        return self("dose.minutes_seconds", minutes=minutes, seconds=seconds) if seconds else self("dose.minutes", count=minutes)
+        return (
+            self("dose.minutes_seconds", minutes=minutes, seconds=seconds)
+            if seconds
+            else self("dose.minutes", count=minutes)
+        )
 
     def progress_words(self) -> dict[str, str]:
         """The words the weekly targets and progressions print (``cardgen.targets.WORDS``), in this language."""
         from cardgen.targets import WORDS
 
         # templates, not phrases: the targets fill in their own values
-        own = {key: self.phrases[f"progress.{key.replace(' ', '_')}"] for key in WORDS if f"progress.{key.replace(' ', '_')}" in self.phrases}
+        own = {
+            key: self.phrases[f"progress.{key.replace(' ', '_')}"]
+            for key in WORDS
+            if f"progress.{key.replace(' ', '_')}" in self.phrases
+        }
         return WORDS | own | {"deload": self("log.deload")}
 
     def load(self, amount: float, unit: str) -> str:
@@ -241,8 +292,10 @@ def labels_for(code: str = DEFAULT, folder: Path | None = None) -> Labels:
     own = BUNDLED / f"{code}.yaml"
     user = folder / f"{code}.yaml" if folder else None
     if not own.is_file() and not (user and user.is_file()):
-        raise LookupError(f"cardgen has no labels in the language '{code}': it prints in {', '.join(languages(folder))}"
-                          f"; add locale/{code}.yaml to your workspace for another")
+        raise LookupError(
+            f"cardgen has no labels in the language '{code}': it prints in {', '.join(languages(folder))}"
+            f"; add locale/{code}.yaml to your workspace for another"
+        )
     phrases = flatten(english_file())
     if own.is_file() and code != DEFAULT:
         phrases |= read_phrases(own)

@@ -11,8 +11,8 @@ import os
 import re
 import sys
 from collections import defaultdict
-from datetime import datetime, timezone
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -33,15 +33,21 @@ def make_fetcher(user_templates: Path | None = None):
     from weasyprint.urls import URLFetcher
 
     class Fetcher(URLFetcher):
-        roots = [FONT_DIR.resolve(), bundled("templates").resolve(), *([user_templates.resolve()] if user_templates else [])]
+        roots = [
+            FONT_DIR.resolve(),
+            bundled("templates").resolve(),
+            *([user_templates.resolve()] if user_templates else []),
+        ]
 
         def fetch(self, url, headers=None):
             if not url.startswith("data:"):
                 parts = urlsplit(url)
                 path = Path(unquote(parts.path)).resolve() if parts.scheme == "file" else None
                 if path is None or not any(path.is_relative_to(root) for root in self.roots):
-                    raise ResourceRefused(f"refused to load {url[:200]}: cardgen reads only its own templates and fonts"
-                                          + (f", and the files in {user_templates}" if user_templates else ""))
+                    raise ResourceRefused(
+                        f"refused to load {url[:200]}: cardgen reads only its own templates and fonts"
+                        + (f", and the files in {user_templates}" if user_templates else "")
+                    )
             return super().fetch(url, headers)
 
     return Fetcher(allowed_protocols={"data", "file"}, fail_on_errors=True)
@@ -93,7 +99,7 @@ class EngineWarnings(logging.Handler):
 
 def _cut(message: str) -> str:
     room = MAX_WARNING - len("warning: PDF engine: ")
-    return message if len(message) <= room else message[:room - 1] + "…"
+    return message if len(message) <= room else message[: room - 1] + "…"
 
 
 @contextmanager
@@ -132,10 +138,17 @@ def libraries_found_from_the_loader_cache():
     import subprocess
 
     real = ctypes.util.find_library
-    ldconfig = shutil.which("ldconfig") or next((p for p in ("/sbin/ldconfig", "/usr/sbin/ldconfig") if os.path.exists(p)), None)
+    ldconfig = shutil.which("ldconfig") or next(
+        (p for p in ("/sbin/ldconfig", "/usr/sbin/ldconfig") if os.path.exists(p)), None
+    )
     try:
-        cache = subprocess.run([ldconfig, "-p"], capture_output=True, text=True, timeout=5,
-                               env={**os.environ, "LC_ALL": "C"}).stdout if ldconfig else ""
+        cache = (
+            subprocess.run(
+                [ldconfig, "-p"], capture_output=True, text=True, timeout=5, env={**os.environ, "LC_ALL": "C"}
+            ).stdout
+            if ldconfig
+            else ""
+        )
     except (OSError, subprocess.SubprocessError):
         cache = ""
     if not cache or os.environ.get("LD_LIBRARY_PATH") or sys.platform != "linux":
@@ -166,7 +179,9 @@ class Press:
     With ``user_templates``, a relative address in a document (``url(logo.png)`` in a theme)
     is looked for in that folder; cardgen's own templates name nothing relative."""
 
-    def __init__(self, strict: bool = False, user_templates: Path | None = None, pdf_variant: str | None = None) -> None:
+    def __init__(
+        self, strict: bool = False, user_templates: Path | None = None, pdf_variant: str | None = None
+    ) -> None:
         import_engine()
         from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
@@ -229,7 +244,15 @@ class Press:
             origin = starts[face] * tall
             at = sorted(steps[face])
             bottoms = at[1:] + [ends[face]]
-            measures.append((starts[face], Measure(ends[face] - origin, (at[0] - origin) if at else 0.0,
-                                                   tuple(bottom - top for top, bottom in zip(at, bottoms)),
-                                                   slots.get(face, origin) - origin)))
+            measures.append(
+                (
+                    starts[face],
+                    Measure(
+                        ends[face] - origin,
+                        (at[0] - origin) if at else 0.0,
+                        tuple(bottom - top for top, bottom in zip(at, bottoms)),
+                        slots.get(face, origin) - origin,
+                    ),
+                )
+            )
         return measures

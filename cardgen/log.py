@@ -63,12 +63,23 @@ class LogGrid:
 def plan_log(plan, weeks: int, starts: date | None = None) -> LogGrid:
     """A log grid for ``weeks`` weeks, dated from ``starts`` when known: every exercise but the warm-ups."""
     entries = [_entry(step, weeks, plan.labels) for step in plan.steps if step.kind != "warm-up"]
-    moving = [entry for entry in entries if entry.step.course and (entry.step.course.progress or entry.step.course.wave or entry.step.course.deload)]
+    moving = [
+        entry
+        for entry in entries
+        if entry.step.course and (entry.step.course.progress or entry.step.course.wave or entry.step.course.deload)
+    ]
     labels = plan.labels
-    all_weeks = [LogWeek(n + 1, labels("log.week", number=n + 1), labels.short_date(starts + timedelta(weeks=n)) if starts else None,
-                         bool(moving) and all(entry.cells[n].deload for entry in moving)) for n in range(weeks)]
+    all_weeks = [
+        LogWeek(
+            n + 1,
+            labels("log.week", number=n + 1),
+            labels.short_date(starts + timedelta(weeks=n)) if starts else None,
+            bool(moving) and all(entry.cells[n].deload for entry in moving),
+        )
+        for n in range(weeks)
+    ]
     per_table = LARGE_WEEKS_PER_TABLE if plan.large else WEEKS_PER_TABLE
-    tables = [all_weeks[i:i + per_table] for i in range(0, weeks, per_table)]
+    tables = [all_weeks[i : i + per_table] for i in range(0, weeks, per_table)]
     return LogGrid(tables, entries)
 
 
@@ -78,12 +89,30 @@ def _entry(step, weeks: int, labels) -> LogEntry:
         targets = step.course.targets(weeks)
     else:
         dose = step.dose
-        targets = [Target(n + 1, stated, dose.low if dose else None, dose.high if dose else None, dose.unit if dose else "reps",
-                          words=labels.progress_words()) for n in range(weeks)]
+        targets = [
+            Target(
+                n + 1,
+                stated,
+                dose.low if dose else None,
+                dose.high if dose else None,
+                dose.unit if dose else "reps",
+                words=labels.progress_words(),
+            )
+            for n in range(weeks)
+        ]
     rows = max([t.sets for t in targets if t.sets] or [stated or UNSTATED_SETS])
     number = labels.decimals  # the targets' numbers with the language's decimal sign
-    cells = [LogCell(number(t.text), t.sets or rows, t.deload, number(t.plates_text), tuple(map(number, _parts(t))), number(t.other_load_text))
-             for t in targets]
+    cells = [
+        LogCell(
+            number(t.text),
+            t.sets or rows,
+            t.deload,
+            number(t.plates_text),
+            tuple(map(number, _parts(t))),
+            number(t.other_load_text),
+        )
+        for t in targets
+    ]
     return LogEntry(step, rows, cells)
 
 
@@ -98,8 +127,15 @@ class WeekPlan:
 
 
 def plan_weeks(plan, weeks: int) -> WeekPlan:
-    rows = [(step.label, step.name, [LogCell(t.text, t.sets or 0, t.deload) for t in targets]) for step, targets in _with_targets(plan, weeks)]
-    return WeekPlan(plan.title, [list(range(i + 1, min(weeks, i + WEEKS_PER_TABLE) + 1)) for i in range(0, weeks, WEEKS_PER_TABLE)], rows)
+    rows = [
+        (step.label, step.name, [LogCell(t.text, t.sets or 0, t.deload) for t in targets])
+        for step, targets in _with_targets(plan, weeks)
+    ]
+    return WeekPlan(
+        plan.title,
+        [list(range(i + 1, min(weeks, i + WEEKS_PER_TABLE) + 1)) for i in range(0, weeks, WEEKS_PER_TABLE)],
+        rows,
+    )
 
 
 def _parts(target: Target) -> tuple[str, ...]:
@@ -114,22 +150,40 @@ def week_targets(plan, weeks: int) -> list[dict]:
     for step, targets in _with_targets(plan, weeks):
         for target in targets:
             seconds = target.unit != "reps"
-            rows.append({
-                "exercise": step.id, "name": step.name, "week": target.week, "sets": target.sets,
-                "reps": None if seconds else target.low, "reps_max": None if seconds else target.high,
-                "seconds": target.low if seconds else None, "seconds_max": target.high if seconds else None,
-                "each_side": target.each_side, "load": target.load, "unit": target.units.unit if target.load is not None else None,
-                "other_load": target.other_load, "other_unit": target.units.also if target.other_load is not None else None,
-                "percent_of_max": target.percent, "plates_per_side": target.plates or None, "deload": target.deload,
-                "target": target.text, "rule": step.rule,
-            })
+            rows.append(
+                {
+                    "exercise": step.id,
+                    "name": step.name,
+                    "week": target.week,
+                    "sets": target.sets,
+                    "reps": None if seconds else target.low,
+                    "reps_max": None if seconds else target.high,
+                    "seconds": target.low if seconds else None,
+                    "seconds_max": target.high if seconds else None,
+                    "each_side": target.each_side,
+                    "load": target.load,
+                    "unit": target.units.unit if target.load is not None else None,
+                    "other_load": target.other_load,
+                    "other_unit": target.units.also if target.other_load is not None else None,
+                    "percent_of_max": target.percent,
+                    "plates_per_side": target.plates or None,
+                    "deload": target.deload,
+                    "target": target.text,
+                    "rule": step.rule,
+                }
+            )
     return rows
 
 
 def targets_table(plan, weeks: int) -> str:
     """The targets as a terminal table: an exercise a row, a week a column, WEEKS_PER_TABLE weeks at a time."""
-    entries = [(f"{step.label} {step.name}", [("*" if t.deload else "") + (f"{t.sets}×" if t.sets else "") + t.text for t in targets])
-               for step, targets in _with_targets(plan, weeks)]
+    entries = [
+        (
+            f"{step.label} {step.name}",
+            [("*" if t.deload else "") + (f"{t.sets}×" if t.sets else "") + t.text for t in targets],
+        )
+        for step, targets in _with_targets(plan, weeks)
+    ]
     if not entries:
         return ""
     name_width = max(len(name) for name, _ in entries)
@@ -138,7 +192,10 @@ def targets_table(plan, weeks: int) -> str:
         span = range(start, min(weeks, start + WEEKS_PER_TABLE))
         widths = [max(len(f"wk {n + 1}"), *(len(cells[n]) for _, cells in entries)) for n in span]
         lines = ["  ".join([" " * name_width, *(f"wk {n + 1}".ljust(w) for n, w in zip(span, widths))]).rstrip()]
-        lines += ["  ".join([name.ljust(name_width), *(cells[n].ljust(w) for n, w in zip(span, widths))]).rstrip() for name, cells in entries]
+        lines += [
+            "  ".join([name.ljust(name_width), *(cells[n].ljust(w) for n, w in zip(span, widths))]).rstrip()
+            for name, cells in entries
+        ]
         chunks.append("\n".join(lines))
     rules = [f"{step.label} {step.name}: {step.rule}" for step in plan.steps if step.rule]
     return "\n\n".join(chunks) + ("\n\n" + "\n".join(rules) if rules else "") + f"\n\n* {WORDS['deload'].lower()}"

@@ -92,8 +92,15 @@ class Section:
 
     def all_lines(self) -> list[Line]:
         """Every line under the heading, in order."""
-        return [line for block in self.blocks for line in
-                (block.lines if isinstance(block, Paragraph) else [part for item in block.items for part in (*item.lines[:1], *item.below())])]
+        return [
+            line
+            for block in self.blocks
+            for line in (
+                block.lines
+                if isinstance(block, Paragraph)
+                else [part for item in block.items for part in (*item.lines[:1], *item.below())]
+            )
+        ]
 
 
 _MARKDOWN = MarkdownIt("commonmark", {"linkify": True}).enable(["linkify", "table"])
@@ -105,7 +112,7 @@ def read_outline(text: str) -> list[Section]:
     if lines and lines[0].strip() == "---":  # the page's settings, not its notes: blanked, so numbers hold
         end = next((n for n in range(1, len(lines)) if lines[n].strip() in ("---", "...")), None)
         if end is not None:
-            lines[:end + 1] = [""] * (end + 1)
+            lines[: end + 1] = [""] * (end + 1)
     sections = [Section(0, "", 0)]
     nodes = SyntaxTreeNode(_MARKDOWN.parse("\n".join(lines))).children
     for index, node in enumerate(nodes):
@@ -134,7 +141,11 @@ def _is_label(node: SyntaxTreeNode) -> bool:
     """A one-line paragraph that is all bold (or emphasis), or a few words ending with a colon."""
     if node.type != "paragraph" or node.map[1] - node.map[0] != 1 or not node.children:
         return False
-    parts = [child for child in node.children[0].children if not (child.type == "text" and child.content.strip() in ("", ":"))]
+    parts = [
+        child
+        for child in node.children[0].children
+        if not (child.type == "text" and child.content.strip() in ("", ":"))
+    ]
     if len(parts) == 1 and parts[0].type in ("strong", "em"):
         return True
     text = _words(node.children[0])
@@ -152,7 +163,7 @@ def _blocks(node: SyntaxTreeNode) -> list[Paragraph | ItemList]:
             cells = [_lines(cell) for cell in row.children]
             numbered = cells and len(cells[0]) == 1 and re.fullmatch(r"\d+[.)]?", cells[0][0].text)
             marker = cells[0][0].text.rstrip(".)") + "." if numbered else "|"  # a column of step numbers
-            lines = [line for cell in cells[1 if numbered else 0:] for line in cell]
+            lines = [line for cell in cells[1 if numbered else 0 :] for line in cell]
             if lines:
                 items.append(Item(row.map[0] + 1, marker, lines))
         return [ItemList(items)] if items else []
@@ -160,7 +171,11 @@ def _blocks(node: SyntaxTreeNode) -> list[Paragraph | ItemList]:
         return [block for child in node.children for block in _blocks(child)]
     if node.type in ("code_block", "fence"):
         first = node.map[0] + 1 + (node.type == "fence")
-        return [Paragraph([Line(first + n, text.strip()) for n, text in enumerate(node.content.splitlines()) if text.strip()])]
+        return [
+            Paragraph(
+                [Line(first + n, text.strip()) for n, text in enumerate(node.content.splitlines()) if text.strip()]
+            )
+        ]
     return []  # rules, HTML, link definitions: nothing to read
 
 

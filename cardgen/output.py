@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 import tempfile
+import unicodedata
 from pathlib import Path
 
 from cardgen.errors import UserError

@@ -5,7 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # Trim sizes in millimetres, as the card is read (index cards and the wallet card lie landscape).
-CARD_SIZES = {"a6": (105, 148), "a7": (74, 105), "index-3x5": (127, 76.2), "index-4x6": (152.4, 101.6), "wallet": (85.6, 54)}
+CARD_SIZES = {
+    "a6": (105, 148),
+    "a7": (74, 105),
+    "index-3x5": (127, 76.2),
+    "index-4x6": (152.4, 101.6),
+    "wallet": (85.6, 54),
+}
 PAPER_SIZES = {"a4": (210, 297), "letter": (215.9, 279.4)}
 
 

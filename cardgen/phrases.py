@@ -25,15 +25,25 @@ MAX_ID_LENGTH = 80
 _REMARK = re.compile(r"\s+[-–—]\s+|:\s+")
 
 _RANGE = r"\d+(?:\s*(?:-|–|to)\s*\d+)?"
-_LOAD = re.compile(r"(?:@|\bat\b|\bwith\b)\s*(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?|%)(?:\s|$|\b)\.?", re.IGNORECASE)
+_LOAD = re.compile(
+    r"(?:@|\bat\b|\bwith\b)\s*(\d+(?:[.,]\d+)?)\s*(kg|kgs|kilos?|lbs?|pounds?|%)(?:\s|$|\b)\.?", re.IGNORECASE
+)
 _EFFORT = re.compile(r"\s*@\s*([^@]+)$")  # "@ RPE 8", "@ easy pace": how hard, said as a cue
-_SIDE = re.compile(r"\b(?:each|per|a)\s+(?:side|leg|arm|way|direction)s?\b|/\s*(?:side|leg|arm)\b|\beach$", re.IGNORECASE)
+_SIDE = re.compile(
+    r"\b(?:each|per|a)\s+(?:side|leg|arm|way|direction)s?\b|/\s*(?:side|leg|arm)\b|\beach$", re.IGNORECASE
+)
 _SETS_WORD = re.compile(r"(?:[x×*]\s*)?\b(\d+)\s*(?:sets?|rounds?)\b(?:\s+of\b)?", re.IGNORECASE)
 _UNIT = r"(?:s|secs?|seconds?|min|mins|minutes?|reps?)\b"
 _AMOUNT = re.compile(rf"^(?P<amount>{_RANGE})\s*(?P<unit>{_UNIT})?\s*(?P<hold>hold\b)?$", re.IGNORECASE)
-_TIMES = re.compile(rf"^(?P<left>{_RANGE}\s*(?:{_UNIT})?\s*(?:hold\b)?)\s*[x×*]\s*(?P<right>{_RANGE}\s*(?:{_UNIT})?\s*(?:hold\b)?)$", re.IGNORECASE)
-_EQUIPMENT = re.compile(r"^(?:with (?:a |an )?)?(band|bands|box|wall|rope|bench|mat|step|kettlebell|dumbbells?|barbell|weights?|"
-                        r"resistance band|mini band|loop band|cable|ball|medicine ball|chair|sliders?|foam roller)$", re.IGNORECASE)
+_TIMES = re.compile(
+    rf"^(?P<left>{_RANGE}\s*(?:{_UNIT})?\s*(?:hold\b)?)\s*[x×*]\s*(?P<right>{_RANGE}\s*(?:{_UNIT})?\s*(?:hold\b)?)$",
+    re.IGNORECASE,
+)
+_EQUIPMENT = re.compile(
+    r"^(?:with (?:a |an )?)?(band|bands|box|wall|rope|bench|mat|step|kettlebell|dumbbells?|barbell|weights?|"
+    r"resistance band|mini band|loop band|cable|ball|medicine ball|chair|sliders?|foam roller)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -71,17 +81,17 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
     found = _LOAD.search(text)
     if found:
         load = f"{found[1]} {found[2]}"
-        text = text[:found.start()] + text[found.end():]
+        text = text[: found.start()] + text[found.end() :]
     effort = _EFFORT.search(text)
     if effort:
-        text = text[:effort.start()]
+        text = text[: effort.start()]
     each_side = bool(_SIDE.search(text))
     text = _SIDE.sub(" ", text)
     sets = None
     found = _SETS_WORD.search(text)
     if found:
         sets = int(found[1])
-        text = text[:found.start()] + " " + text[found.end():]
+        text = text[: found.start()] + " " + text[found.end() :]
     text = " ".join(re.sub(r"^(?:[\s,:;(\-–—]|[x×*]\s)+|[\s,:;)\-–—]+$", "", text).split())
     text = re.sub(r"\s*,\s*", " ", text)
     amount = _AMOUNT.match(text)
@@ -101,7 +111,9 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
                 against = f"{sets} sets of {reps} reps ({'sets' if habit == REPS_FIRST else 'reps'} first, unlike most of the page)"
             low, high, unit = reps, None, "reps"
         else:
-            amount_text, sets_text = (left, right) if _has_unit(left) or (_is_range(left) and not _has_unit(right)) else (right, left)
+            amount_text, sets_text = (
+                (left, right) if _has_unit(left) or (_is_range(left) and not _has_unit(right)) else (right, left)
+            )
             if _is_range(sets_text) or _has_unit(sets_text):
                 return None
             sets = int(sets_text)
@@ -112,10 +124,14 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
     else:
         return None
     if sets is not None and sets > MOST_SETS_IN_SHORTHAND:
-        raise ValueError(f"'{phrase.strip()}' reads as {sets} sets, more than anyone does: write the sets and reps "
-                         f"the other way round ({'REPS x SETS' if habit == REPS_FIRST else 'SETS x REPS'}, as on the rest of the page)")
+        raise ValueError(
+            f"'{phrase.strip()}' reads as {sets} sets, more than anyone does: write the sets and reps "
+            f"the other way round ({'REPS x SETS' if habit == REPS_FIRST else 'SETS x REPS'}, as on the rest of the page)"
+        )
     if sets is not None and unit == "reps" and habit == REPS_FIRST and sets > low and not high and not against:
-        raise ValueError(f"'{phrase.strip()}' reads as {sets} sets of {low} reps: write it as {low}x{sets} or as {sets} sets of {low}")
+        raise ValueError(
+            f"'{phrase.strip()}' reads as {sets} sets of {low} reps: write it as {low}x{sets} or as {sets} sets of {low}"
+        )
     return Reading(_written(sets, low, high, unit, each_side), load, effort[1].strip() if effort else None, against)
 
 
@@ -144,9 +160,9 @@ def split_item(text: str, habit: str = REPS_FIRST) -> ItemParts:
     """The name, dose and asides of an item; a name with no dose comes back whole."""
     asides: list[str] = []
     rest = text.strip()
-    while (found := re.search(r"\s*\(([^()]*)\)\s*$", rest)) and _dose_at_end(rest[:found.start()], habit):
+    while (found := re.search(r"\s*\(([^()]*)\)\s*$", rest)) and _dose_at_end(rest[: found.start()], habit):
         asides.insert(0, found[1].strip())
-        rest = rest[:found.start()]
+        rest = rest[: found.start()]
     ending = _dose_at_end(rest, habit)
     if not ending:
         return ItemParts(text.strip())
@@ -207,9 +223,15 @@ def _written(sets: int | None, low: int, high: int | None, unit: str, each_side:
         amount = f"{low}-{high}" if high else f"{low}"
     else:
         minutes = low % 60 == 0 and (high or 0) % 60 == 0
-        amount = (f"{low // 60}-{high // 60}" if high else f"{low // 60}") + " min" if minutes else (f"{low}-{high}" if high else f"{low}") + " s"
+        amount = (
+            (f"{low // 60}-{high // 60}" if high else f"{low // 60}") + " min"
+            if minutes
+            else (f"{low}-{high}" if high else f"{low}") + " s"
+        )
         amount += " hold" if unit == "hold" else ""
-    shorthand = amount + ((" " if unit != "reps" else "") + f"x{sets}" if sets else "") + (" each side" if each_side else "")
+    shorthand = (
+        amount + ((" " if unit != "reps" else "") + f"x{sets}" if sets else "") + (" each side" if each_side else "")
+    )
     try:
         if Dose.parse(shorthand) == wanted:
             return shorthand
@@ -220,6 +242,7 @@ def _written(sets: int | None, low: int, high: int | None, unit: str, each_side:
 
 # Names: ids made of them, and the exercises a routine's step names.
 
+
 def name_and_remark(text: str) -> tuple[str, str]:
     parts = _REMARK.split(text, maxsplit=1)
     return (parts[0].strip(), parts[1].strip()) if len(parts) == 2 and parts[0].strip() else (text.strip(), "")
@@ -227,7 +250,9 @@ def name_and_remark(text: str) -> tuple[str, str]:
 
 def kebab(name: str) -> str:
     """``calf-raise`` from "Calf raise": lowercase ASCII words joined by dashes."""
-    ascii_name = unicodedata.normalize("NFKD", re.sub(r"['’]", "", name)).encode("ascii", "ignore").decode()  # World's: worlds
+    ascii_name = (
+        unicodedata.normalize("NFKD", re.sub(r"['’]", "", name)).encode("ascii", "ignore").decode()
+    )  # World's: worlds
     words = re.findall(r"[a-z0-9]+", ascii_name.lower())
     text = ""
     for word in words:
@@ -263,9 +288,11 @@ def exercises_named(text: str, exercises: list[dict[str, Any]]) -> list[str]:
 def best_match(wanted: str, exercises: list[dict[str, Any]]) -> str | None:
     wanted = " ".join(wanted.casefold().split())
     names = {e["id"]: " ".join(e["name"].casefold().split()) for e in exercises}
-    for test in (lambda name: name == wanted,
-                 lambda name: name.startswith(wanted + " "),
-                 lambda name: re.search(rf"\b{re.escape(wanted)}\b", name)):
+    for test in (
+        lambda name: name == wanted,
+        lambda name: name.startswith(wanted + " "),
+        lambda name: re.search(rf"\b{re.escape(wanted)}\b", name),
+    ):
         match = next((exercise_id for exercise_id, name in names.items() if test(name)), None)
         if match:
             return match

@@ -36,7 +36,9 @@ def check_picture(name: str, folder: Path, place: str | None = None) -> str | No
     """Why ``name`` (relative to ``folder``) can't be used as a picture, or None when it can.
     ``place`` (``FILE:LINE: where``) is remembered, for warnings about it later."""
     if "://" in name or name.startswith(("data:", "/", "\\")) or Path(name).is_absolute():
-        return f"'{name}' must be a file in the same folder as this file (or below it), not an address or an absolute path"
+        return (
+            f"'{name}' must be a file in the same folder as this file (or below it), not an address or an absolute path"
+        )
     suffix = Path(name).suffix.lower()
     if suffix not in PICTURE_TYPES:
         return f"'{name}' is not a picture cardgen prints: use PNG, JPEG or SVG"
@@ -52,7 +54,9 @@ def check_picture(name: str, folder: Path, place: str | None = None) -> str | No
     if mime is None:
         return f"'{name}' is not a PNG, JPEG or SVG picture, whatever its name says"
     if mime != PICTURE_TYPES[suffix]:
-        return f"'{name}' is a {TYPE_NAMES[mime]} picture, not {TYPE_NAMES[PICTURE_TYPES[suffix]]}: name it for what it is"
+        return (
+            f"'{name}' is a {TYPE_NAMES[mime]} picture, not {TYPE_NAMES[PICTURE_TYPES[suffix]]}: name it for what it is"
+        )
     why_not = _check_svg(data) if mime == "image/svg+xml" else _check_raster(data, TYPE_NAMES[mime])
     if why_not:
         return f"'{name}': {why_not}"
@@ -87,10 +91,14 @@ def _check_raster(data: bytes, kind: str) -> str | None:
         with Image.open(io.BytesIO(data), formats=[kind]) as image:
             width, height = image.size
             if width * height > MAX_PIXELS:
-                return (f"{width:,} × {height:,} pixels ({width * height / 1e6:,.0f} megapixels) is more than the "
-                        f"{MAX_PIXELS // 1_000_000} megapixels cardgen prints; make it smaller")
+                return (
+                    f"{width:,} × {height:,} pixels ({width * height / 1e6:,.0f} megapixels) is more than the "
+                    f"{MAX_PIXELS // 1_000_000} megapixels cardgen prints; make it smaller"
+                )
             if kind == "JPEG":
-                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))  # decodes it all, at an eighth of the size
+                image.draft(
+                    "RGB", (max(1, width // 8), max(1, height // 8))
+                )  # decodes it all, at an eighth of the size
             image.load()
     except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for a broken file
         return f"cannot be read as a {kind} picture ({_short(str(error)) or type(error).__name__})"
@@ -146,7 +154,7 @@ def _local(name) -> str:
 
 def _short(text: str, limit: int = 120) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 @functools.lru_cache(maxsize=256)
@@ -164,9 +172,12 @@ DATA_URI = re.compile(r"data:[^\s'\")]*")
 def without_data_uris(message: str) -> str:
     """``message`` (the PDF engine's) with each ``data:`` URI in it replaced by the picture it is:
     where it was named, or its file name; never the data itself."""
+
     def named(match: re.Match) -> str:
         uri = match.group(0)
-        path = _uris.get(uri) or next((path for known, path in _uris.items() if len(uri) > 64 and known.startswith(uri)), None)
+        path = _uris.get(uri) or next(
+            (path for known, path in _uris.items() if len(uri) > 64 and known.startswith(uri)), None
+        )
         if path is None:
             return "a picture"
         return f"the picture {path.name} ({_places[path]})" if path in _places else f"the picture {path}"

@@ -13,13 +13,28 @@ from typing import Any
 from cardgen.catalogue import check_web_address
 from cardgen.errors import Problem
 from cardgen.notes import Item, ItemList, Line, Paragraph, Section
-from cardgen.phrases import Reading, exercises_named, is_equipment, kebab, name_and_remark, read_dose, split_item, unique_id
+from cardgen.phrases import (
+    Reading,
+    exercises_named,
+    is_equipment,
+    kebab,
+    name_and_remark,
+    read_dose,
+    split_item,
+    unique_id,
+)
 from cardgen.qr import video_and_start, video_link
 from cardgen.vocabulary import DEFAULT_AREAS, DEFAULT_KINDS
 
 _DOSE_LABEL = re.compile(r"^(dose|reps|sets)\s*[:=-]\s*", re.IGNORECASE)
-_CAUTION = re.compile(r"\bavoid|\bif (?:you(?:'re| are)? )?(?:having|have|with)\b.*\b(?:issues?|problems?|pain|injur(?:y|ies))\b", re.IGNORECASE)
-_FLAG = re.compile(r"\bif (?:you(?:'re| are)? )?(?:having|have|with) (?:an? |any )?(.+?) (?:issues?|problems?|pain|injur(?:y|ies))\b", re.IGNORECASE)
+_CAUTION = re.compile(
+    r"\bavoid|\bif (?:you(?:'re| are)? )?(?:having|have|with)\b.*\b(?:issues?|problems?|pain|injur(?:y|ies))\b",
+    re.IGNORECASE,
+)
+_FLAG = re.compile(
+    r"\bif (?:you(?:'re| are)? )?(?:having|have|with) (?:an? |any )?(.+?) (?:issues?|problems?|pain|injur(?:y|ies))\b",
+    re.IGNORECASE,
+)
 
 # Checked in this order, so "Rope jump" is swiftness, not explosive.
 _KINDS = [
@@ -54,7 +69,9 @@ class Placer:
     # Reporting: every line ends up somewhere, or here.
 
     def unplaced(self, line: Line, why: str = "", marker: str = "") -> None:
-        self.note(line.number, f"could not place: {marker + ' ' if marker else ''}{line.text}" + (f" ({why})" if why else ""))
+        self.note(
+            line.number, f"could not place: {marker + ' ' if marker else ''}{line.text}" + (f" ({why})" if why else "")
+        )
 
     def note(self, number: int | None, message: str) -> None:
         self.problems.append(Problem(self.file, number, "", message))
@@ -99,7 +116,9 @@ class Placer:
                     if re.search(r"\w", item.lines[0].text):
                         exercises.append(self.exercise(item, section, area))
                     elif not self.only_link(item.lines[0]) and (item.lines[0].text or item.below()):
-                        self.unplaced(item.lines[0] if item.lines[0].text else item.below()[0], "no name to file it under")
+                        self.unplaced(
+                            item.lines[0] if item.lines[0].text else item.below()[0], "no name to file it under"
+                        )
             elif all(split_item(line.text, self.habit).reading for line in block.lines):  # "Goblet squat 3 x 10" a line
                 exercises.extend(self.exercise(Item(line.number, "", [line]), section, area) for line in block.lines)
             elif len(block.lines) > 1 and _quiet_dose(block.lines[1].text, self.habit):  # a name, its dose below
@@ -113,7 +132,10 @@ class Placer:
         if area not in self.areas:
             self.areas[area] = _AREA_NAMES.get(area, section.title)
             if not known:
-                self.note(section.number, f"'{section.title}' is not calves, legs or core: declared as the area '{area}' in areas.yaml")
+                self.note(
+                    section.number,
+                    f"'{section.title}' is not calves, legs or core: declared as the area '{area}' in areas.yaml",
+                )
         self.exercises.extend(exercises)
         self.routines.append(self.area_routine(section, exercises))
 
@@ -125,7 +147,15 @@ class Placer:
         text, reading = parts.name, parts.reading
         self.say_against(first.number, first.text, reading)
         name, remark = name_and_remark(text)
-        found: dict[str, Any] = {"summary": None, "dose": None, "cues": [], "variations": [], "cautions": [], "equipment": [], "video": None}
+        found: dict[str, Any] = {
+            "summary": None,
+            "dose": None,
+            "cues": [],
+            "variations": [],
+            "cautions": [],
+            "equipment": [],
+            "video": None,
+        }
         for title, url in self.web_links(first):
             self.use_video(found, first.number, title, url)
         if reading:
@@ -195,7 +225,10 @@ class Placer:
     def area_routine(self, section: Section, exercises: list[dict[str, Any]]) -> dict[str, Any]:
         """Every exercise of an area, the warm-ups first: a routine to print straight away."""
         kinds = sorted({e["kind"] for e in exercises}, key=list(_KIND_TITLES).index)
-        blocks = [{"title": _KIND_TITLES[kind], "exercises": [self.step(e["id"]) for e in exercises if e["kind"] == kind]} for kind in kinds]
+        blocks = [
+            {"title": _KIND_TITLES[kind], "exercises": [self.step(e["id"]) for e in exercises if e["kind"] == kind]}
+            for kind in kinds
+        ]
         return {"id": self.routine_id(section.title), "title": section.title, "blocks": blocks}
 
     def step(self, exercise_id: str, dose: str | dict | None = None) -> str | dict[str, Any]:
@@ -211,13 +244,19 @@ class Placer:
 
     def names_in(self, section: Section) -> list[str]:
         """The names of the exercises an area's lists hold, before reading them in full."""
-        return [name_and_remark(split_item(item.lines[0].text, self.habit).name)[0] for block in section.lists() for item in block.items]
+        return [
+            name_and_remark(split_item(item.lines[0].text, self.habit).name)[0]
+            for block in section.lists()
+            for item in block.items
+        ]
 
     def numbers_only(self, section: Section, names: list[str]) -> bool:
         """Whether the section's numbered lists name only exercises of ``names``: a routine."""
         known = [{"id": str(n), "name": name} for n, name in enumerate(names)]
         items = [item for block in section.lists() for item in block.items]
-        return bool(items) and all(exercises_named(split_item(item.lines[0].text, self.habit).name, known) for item in items)
+        return bool(items) and all(
+            exercises_named(split_item(item.lines[0].text, self.habit).name, known) for item in items
+        )
 
     def read_routine(self, section: Section) -> None:
         routine: dict[str, Any] = {"id": None, "title": section.title}
@@ -276,7 +315,9 @@ class Placer:
             return self.unplaced(line, str(error))
         self.say_against(line.number, line.text, reading)
         if reading and all(isinstance(item, str) or "dose" not in item for item in block["exercises"]):
-            block["exercises"] = [self.step(item if isinstance(item, str) else item["id"], reading.dose) for item in block["exercises"]]
+            block["exercises"] = [
+                self.step(item if isinstance(item, str) else item["id"], reading.dose) for item in block["exercises"]
+            ]
             return
         block["note"] = f"{block['note']} {line.text}" if block.get("note") else line.text
         block["exercises"] = block.pop("exercises")  # back to the end: title, note, exercises, as in the catalogue
@@ -322,7 +363,9 @@ class Placer:
 def _joined(item: Item) -> Line:
     """A list item's lines as one (a theory list item going on over the next line)."""
     lines = [*item.lines, *item.below()]
-    return Line(item.number, " ".join(line.text for line in lines if line.text), [link for line in lines for link in line.links])
+    return Line(
+        item.number, " ".join(line.text for line in lines if line.text), [link for line in lines for link in line.links]
+    )
 
 
 def _quiet_dose(text: str, habit: str) -> bool:

@@ -15,16 +15,15 @@ from cardgen.errors import ProblemsFound
 from cardgen.labels import Labels, english
 from cardgen.log import LogGrid, WeekPlan, plan_weeks
 from cardgen.pictures import picture_data_uri
-from cardgen.qr import QUIET_ZONE_MODULES, qr_modules, qr_data_uri, video_link, watch_label
+from cardgen.qr import QUIET_ZONE_MODULES, qr_data_uri, qr_modules, video_link, watch_label
 from cardgen.roster import Roster, Runner
-from cardgen.vocabulary import ink_on
 from cardgen.targets import Course
+from cardgen.vocabulary import ink_on
 
 # Weeks a plan runs when nobody says: a card's progression line and the sheet's log.
 DEFAULT_WEEKS = 6
 # A phone reads a code from about ten times its width; 15 mm reads from a hand-held card.
 MIN_QR_MM = 15
-
 
 
 @dataclass(frozen=True)
@@ -120,9 +119,18 @@ class RoutinePlan:
         return [step for block in self.blocks for step in block.steps]
 
 
-def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = None, units: str = "kg", *,
-                 roster: Roster | None = None, weeks: int = DEFAULT_WEEKS, labels: Labels | None = None, large: bool = False,
-                 also: Catalogue | None = None) -> RoutinePlan:
+def plan_routine(
+    catalogue: Catalogue,
+    routine_id: str,
+    runner: Runner | None = None,
+    units: str = "kg",
+    *,
+    roster: Roster | None = None,
+    weeks: int = DEFAULT_WEEKS,
+    labels: Labels | None = None,
+    large: bool = False,
+    also: Catalogue | None = None,
+) -> RoutinePlan:
     """The routine ``routine_id`` as a card or sheet prints it, over ``weeks`` weeks; for ``runner`` (of ``roster``),
     with their own doses, loads and progressions, without their skips, with their adds, their cautions standing out;
     its words in the language of ``labels``, in large print with ``large``, and each exercise's name in ``also``
@@ -132,10 +140,16 @@ def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = 
     routine = catalogue.routine(routine_id)
     skip = set(runner.skip) if runner else set()
     flags = frozenset(runner.flags) if runner else frozenset()
-    chosen = [(block, [(item, (b, i)) for i, item in enumerate(block.exercises) if item.id not in skip])
-              for b, block in enumerate(routine.blocks)]
+    chosen = [
+        (block, [(item, (b, i)) for i, item in enumerate(block.exercises) if item.id not in skip])
+        for b, block in enumerate(routine.blocks)
+    ]
     in_routine = {item.id for block in routine.blocks for item in block.exercises}
-    added = [(RoutineItem(id=exercise_id), None) for exercise_id in (runner.add if runner else []) if exercise_id not in in_routine]
+    added = [
+        (RoutineItem(id=exercise_id), None)
+        for exercise_id in (runner.add if runner else [])
+        if exercise_id not in in_routine
+    ]
     if added:
         chosen.append((None, added))
     number, supersets, blocks, problems = 0, 0, [], []
@@ -150,21 +164,61 @@ def plan_routine(catalogue: Catalogue, routine_id: str, runner: Runner | None = 
             where = Where(catalogue, routine.id, item_path, roster, runner, units)
             course = plan_course(item.id, exercise.equipment, dose, item, routine.deload, where, weeks, problems, words)
             load = labels.decimals(course.targets(weeks)[0].load_text) if course else None
-            step = plan_step(number, exercise, catalogue, dose, flags, load=load or None, own_dose=own_dose is not None, labels=labels,
-                             also_name=also.exercise(item.id).name if also else None)
+            step = plan_step(
+                number,
+                exercise,
+                catalogue,
+                dose,
+                flags,
+                load=load or None,
+                own_dose=own_dose is not None,
+                labels=labels,
+                also_name=also.exercise(item.id).name if also else None,
+            )
             label = f"{chr(ord('A') + supersets - 1)}{position + 1}" if block and block.superset else str(number)
-            steps.append(replace(step, label=label, details=set_details(item_path and item, words), course=course,
-                                 rule=course.rule if course else None, progression=course.summary(weeks) if course else None))
+            steps.append(
+                replace(
+                    step,
+                    label=label,
+                    details=set_details(item_path and item, words),
+                    course=course,
+                    rule=course.rule if course else None,
+                    progression=course.summary(weeks) if course else None,
+                )
+            )
         if steps:
-            blocks.append(StepBlock(block.title if block else labels("exercise.added_for_you"), block.note if block else None, steps))
+            blocks.append(
+                StepBlock(
+                    block.title if block else labels("exercise.added_for_you"), block.note if block else None, steps
+                )
+            )
     if problems:  # a problem of the runner's or the routine's own (a deload week, say) is told once
         raise ProblemsFound(list({str(problem): problem for problem in problems}.values()))
-    return RoutinePlan(routine.id, routine.title, routine.summary, routine.why, blocks, catalogue.theory,
-                       runner=runner.name if runner else None, notes=runner.notes if runner else None, labels=labels, large=large)
+    return RoutinePlan(
+        routine.id,
+        routine.title,
+        routine.summary,
+        routine.why,
+        blocks,
+        catalogue.theory,
+        runner=runner.name if runner else None,
+        notes=runner.notes if runner else None,
+        labels=labels,
+        large=large,
+    )
 
 
-def plan_step(number: int, exercise: Exercise, catalogue: Catalogue, dose: Dose | None = None, flags: frozenset[str] = frozenset(),
-              load: str | None = None, own_dose: bool = False, labels: Labels | None = None, also_name: str | None = None) -> Step:
+def plan_step(
+    number: int,
+    exercise: Exercise,
+    catalogue: Catalogue,
+    dose: Dose | None = None,
+    flags: frozenset[str] = frozenset(),
+    load: str | None = None,
+    own_dose: bool = False,
+    labels: Labels | None = None,
+    also_name: str | None = None,
+) -> Step:
     """``exercise`` of ``catalogue`` as step ``number``: ``dose`` overrides the catalogue's, ``flags`` pick the
     cautions that stand out; its fixed words in the language of ``labels``."""
     labels = labels or english()
@@ -205,7 +259,11 @@ def plan_watch(url: str, start: int = 0, labels: Labels | None = None, name: str
     at = watch_label(start) if start else ""
     text = labels("exercise.watch_from", name=name, start=at) if at else labels("exercise.watch", name=name)
     # what a screen reader says for the code: "Video: Calf raise, from 0:30", or "Video: Calf raise" from the start
-    alt = labels("exercise.video_alt", name=name, start=at) if at else labels.phrases["exercise.video_alt"].split("{name}")[0] + name
+    alt = (
+        labels("exercise.video_alt", name=name, start=at)
+        if at
+        else labels.phrases["exercise.video_alt"].split("{name}")[0] + name
+    )
     return Watch(link, at, qr_data_uri(link), qr_modules(link), text, alt)
 
 
@@ -270,15 +328,24 @@ class Handout:
         return self.labels.code
 
 
-def plan_handout(catalogue: Catalogue, roster: Roster, weeks: int = DEFAULT_WEEKS, labels: Labels | None = None) -> Handout:
+def plan_handout(
+    catalogue: Catalogue, roster: Roster, weeks: int = DEFAULT_WEEKS, labels: Labels | None = None
+) -> Handout:
     """The handout for ``roster``: the routines its runners use, week by week, and what each runner changes;
     in the language of ``labels``."""
     labels = labels or english()
     routine_ids = list(dict.fromkeys(roster.routine_of(runner) for runner in roster.runners))
-    routines = [plan_routine(catalogue, routine_id, roster=roster, weeks=weeks, labels=labels) for routine_id in routine_ids]
+    routines = [
+        plan_routine(catalogue, routine_id, roster=roster, weeks=weeks, labels=labels) for routine_id in routine_ids
+    ]
     used = [step.id for plan in routines for step in plan.steps] + [i for runner in roster.runners for i in runner.add]
-    steps = [plan_step(0, catalogue.exercise(exercise_id), catalogue, labels=labels) for exercise_id in dict.fromkeys(used)]
-    reference = [AreaGroup(area.name, [step for step in steps if step.area == area_id]) for area_id, area in catalogue.areas.items()]
+    steps = [
+        plan_step(0, catalogue.exercise(exercise_id), catalogue, labels=labels) for exercise_id in dict.fromkeys(used)
+    ]
+    reference = [
+        AreaGroup(area.name, [step for step in steps if step.area == area_id])
+        for area_id, area in catalogue.areas.items()
+    ]
     reference = [group for group in reference if group.steps]
     name = {exercise_id: exercise.name for exercise_id, exercise in catalogue.exercises.items()}
     rows = [
@@ -286,8 +353,14 @@ def plan_handout(catalogue: Catalogue, roster: Roster, weeks: int = DEFAULT_WEEK
             name=runner.name,
             routine=catalogue.routine(roster.routine_of(runner)).title,
             doses=[labels("exercise.pair", name=name[i], value=labels.dose(dose)) for i, dose in runner.dose.items()],
-            loads=[labels("exercise.pair", name=name[i], value=f"{load}" + ("" if load.percent else f" {roster.units.partition('+')[0]}"))
-                   for i, load in runner.load.items()],
+            loads=[
+                labels(
+                    "exercise.pair",
+                    name=name[i],
+                    value=f"{load}" + ("" if load.percent else f" {roster.units.partition('+')[0]}"),
+                )
+                for i, load in runner.load.items()
+            ],
             skips=[name[i] for i in runner.skip],
             adds=[name[i] for i in runner.add],
             flags=list(runner.flags),
@@ -296,11 +369,25 @@ def plan_handout(catalogue: Catalogue, roster: Roster, weeks: int = DEFAULT_WEEK
         )
         for runner in roster.runners
     ]
-    links = [Link(link.title, plan_watch(link.url, 0, labels, link.title)) for link in catalogue.theory.further_watching]
+    links = [
+        Link(link.title, plan_watch(link.url, 0, labels, link.title)) for link in catalogue.theory.further_watching
+    ]
     starts = labels.long_date(roster.starts) if roster.starts else None
     logo = picture_data_uri((roster.file.parent / roster.logo).resolve()) if roster.logo and roster.file else None
-    return Handout(roster.team, roster.coach, starts, len(roster.runners), routines, reference, catalogue.theory, links, rows, logo,
-                   [plan_weeks(plan, weeks) for plan in routines], labels)
+    return Handout(
+        roster.team,
+        roster.coach,
+        starts,
+        len(roster.runners),
+        routines,
+        reference,
+        catalogue.theory,
+        links,
+        rows,
+        logo,
+        [plan_weeks(plan, weeks) for plan in routines],
+        labels,
+    )
 
 
 def _own_progress(catalogue: Catalogue, roster: Roster, runner: Runner, weeks: int) -> list[str]:
@@ -309,4 +396,8 @@ def _own_progress(catalogue: Catalogue, roster: Roster, runner: Runner, weeks: i
     if not own and not runner.deload:
         return []
     plan = plan_routine(catalogue, roster.routine_of(runner), runner, roster=roster, weeks=weeks)
-    return [f"{step.name}: {step.progression}" for step in plan.steps if step.progression and (step.id in own or runner.deload)]
+    return [
+        f"{step.name}: {step.progression}"
+        for step in plan.steps
+        if step.progression and (step.id in own or runner.deload)
+    ]

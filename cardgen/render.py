@@ -10,16 +10,18 @@ from markupsafe import Markup
 
 from cardgen import bundled
 from cardgen.errors import UserError
-from cardgen.fonts import script_language
 from cardgen.fitting import Face
+from cardgen.fonts import script_language
 from cardgen.paper import CardSize, Page
 from cardgen.plan import Handout, Sheet
 from cardgen.sandbox import Sandbox, TemplateStopped, template_problem
 
-
 # The stylesheets of each document, from templates/style/, in order.
-STYLESHEETS = {"card.html": ("common.css", "card.css"), "sheet.html": ("common.css", "sheet.css", "steps.css", "large.css"),
-               "handout.html": ("common.css", "sheet.css", "steps.css", "handout.css")}
+STYLESHEETS = {
+    "card.html": ("common.css", "card.css"),
+    "sheet.html": ("common.css", "sheet.css", "steps.css", "large.css"),
+    "handout.html": ("common.css", "sheet.css", "steps.css", "handout.css"),
+}
 MAX_THEME_BYTES = 1024 * 1024
 
 
@@ -61,23 +63,46 @@ class Renderer:
         )
         self.environment.filters["script_language"] = script_language
 
-    def cards(self, faces: list[Face], size: CardSize, height_mm: float, backs: bool = False, fonts_css: str = "") -> str:
+    def cards(
+        self, faces: list[Face], size: CardSize, height_mm: float, backs: bool = False, fonts_css: str = ""
+    ) -> str:
         """Card faces, each a page of the card's width and ``height_mm``; ``backs``: the cards have
         backs, which carry their QR codes and notes."""
         page = Page("cards", size.width, height_mm)
         labels = faces[0].card.plan.labels
-        return self._render("card.html", faces=faces, size=size, backs=backs, page=page, fonts_css=fonts_css,
-                            title=_title((face.card.plan for face in faces), labels("card.routines")), lang=labels.code)
+        return self._render(
+            "card.html",
+            faces=faces,
+            size=size,
+            backs=backs,
+            page=page,
+            fonts_css=fonts_css,
+            title=_title((face.card.plan for face in faces), labels("card.routines")),
+            lang=labels.code,
+        )
 
     def sheets(self, sheets: list[Sheet], page: Page, fonts_css: str = "") -> str:
         """Routine sheets, each starting on a new page at the element ``#doc-i``."""
         labels = sheets[0].plan.labels
-        return self._render("sheet.html", sheets=sheets, page=page, fonts_css=fonts_css,
-                            title=_title((s.plan for s in sheets), labels("card.routines")), lang=labels.code)
+        return self._render(
+            "sheet.html",
+            sheets=sheets,
+            page=page,
+            fonts_css=fonts_css,
+            title=_title((s.plan for s in sheets), labels("card.routines")),
+            lang=labels.code,
+        )
 
     def handout(self, handout: Handout, page: Page, fonts_css: str = "") -> str:
-        return self._render("handout.html", handout=handout, page=page, fonts_css=fonts_css,
-                            title=handout.labels("handout.title", team=handout.team), lang=handout.lang, t=handout.labels)
+        return self._render(
+            "handout.html",
+            handout=handout,
+            page=page,
+            fonts_css=fonts_css,
+            title=handout.labels("handout.title", team=handout.team),
+            lang=handout.lang,
+            t=handout.labels,
+        )
 
     def _render(self, name: str, **context) -> str:
         stylesheets = Markup("\n".join(css_text(bundled("templates") / "style" / file) for file in STYLESHEETS[name]))
@@ -91,7 +116,6 @@ class Renderer:
             if problem is None or not self.user_templates and not isinstance(error, (TemplateStopped, MemoryError)):
                 raise
             raise problem from None
-
 
     @cached_property
     def theme(self) -> Markup:

@@ -21,8 +21,14 @@ from cardgen.progression import Deload, Load, Progress, Wave
 from cardgen.source import Document, read_yaml
 from cardgen.validation import Id, Model, Text, did_you_mean, validate
 
-Lang = Annotated[str, Field(pattern=LANG_PATTERN, description="A language cardgen prints in: en, es, fr, de, pt, it, zh-Hans, ja, ko, ru, "
-                                                              "or one the workspace adds in locale/.")]
+Lang = Annotated[
+    str,
+    Field(
+        pattern=LANG_PATTERN,
+        description="A language cardgen prints in: en, es, fr, de, pt, it, zh-Hans, ja, ko, ru, "
+        "or one the workspace adds in locale/.",
+    ),
+]
 
 
 # A team, not a city marathon: far more than any club has, few enough that a batch or the handout
@@ -34,16 +40,26 @@ class Runner(Model):
     name: Text
     routine: Id | None = None
     dose: dict[Id, Dose] = {}
-    load: dict[Id, Load] = Field(default={}, description="Load per exercise, in the roster's units, or a percentage of the training max (75%).")
-    progress: dict[Id, Progress] = Field(default={}, description="How each exercise moves up: '+1 rep/week', 'double 10-15, +2.5 kg'…")
+    load: dict[Id, Load] = Field(
+        default={}, description="Load per exercise, in the roster's units, or a percentage of the training max (75%)."
+    )
+    progress: dict[Id, Progress] = Field(
+        default={}, description="How each exercise moves up: '+1 rep/week', 'double 10-15, +2.5 kg'…"
+    )
     weeks: dict[Id, Wave] = Field(default={}, description="A wave per exercise, repeated: [65%, 75%, 85%, deload].")
-    max: dict[Id, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(default={}, description="Training max per exercise, in the roster's units.")
-    deload: Deload | None = Field(default=None, description="The runner's deload weeks, for their whole plan (instead of the routine's).")
+    max: dict[Id, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(
+        default={}, description="Training max per exercise, in the roster's units."
+    )
+    deload: Deload | None = Field(
+        default=None, description="The runner's deload weeks, for their whole plan (instead of the routine's)."
+    )
     skip: list[Id] = []
     add: list[Id] = []
     flags: list[Id] = Field(default=[], description="Conditions whose cautions stand out, e.g. heel.")
     notes: Text | None = None
-    lang: Lang | None = Field(default=None, description="The language of this runner's card and sheet (default: the team's).")
+    lang: Lang | None = Field(
+        default=None, description="The language of this runner's card and sheet (default: the team's)."
+    )
     large: bool = Field(default=False, description="Large print: sheets at 14 pt and more, cards never under 9 pt.")
 
 
@@ -59,7 +75,9 @@ class Plates(Model):
     model_config = ConfigDict(json_schema_extra=_true_or_mapping)
 
     bar: float = Field(default=0, ge=0, description="The bar's weight (default 20 kg or 45 lb).")
-    sizes: list[Annotated[float, Field(gt=0)]] = Field(default=[], description="The plates the gym has (default 25 … 1.25 kg or 45 … 2.5 lb).")
+    sizes: list[Annotated[float, Field(gt=0)]] = Field(
+        default=[], description="The plates the gym has (default 25 … 1.25 kg or 45 … 2.5 lb)."
+    )
     exercises: list[Id] = []
 
     @model_validator(mode="before")
@@ -77,10 +95,17 @@ class Roster(Model):
     coach: Text | None = None
     starts: date | None = None
     routine: Id | None = None
-    units: Literal["kg", "lb", "kg+lb", "lb+kg"] = Field(default="kg", description="kg or lb; kg+lb prints both (60 kg / 132 lb).")
-    round: float | None = Field(default=None, gt=0, le=50, description="Loads are rounded to this step (default 2.5 kg or 5 lb).")
+    units: Literal["kg", "lb", "kg+lb", "lb+kg"] = Field(
+        default="kg", description="kg or lb; kg+lb prints both (60 kg / 132 lb)."
+    )
+    round: float | None = Field(
+        default=None, gt=0, le=50, description="Loads are rounded to this step (default 2.5 kg or 5 lb)."
+    )
     plates: Plates | None = None
-    lang: Lang | None = Field(default=None, description="The team's language: its handout, and every runner's card and sheet unless they give their own.")
+    lang: Lang | None = Field(
+        default=None,
+        description="The team's language: its handout, and every runner's card and sheet unless they give their own.",
+    )
     logo: Text | None = Field(default=None, description="A PNG, JPEG or SVG file in the roster's folder.")
     runners: list[Runner] = Field(min_length=1)
 
@@ -88,8 +113,11 @@ class Roster(Model):
     @classmethod
     def _a_team(cls, runners):
         if isinstance(runners, list) and len(runners) > MAX_RUNNERS:
-            raise ValueError(f"{len(runners):,} runners: a roster holds at most {MAX_RUNNERS:,}; split the team into several rosters")
+            raise ValueError(
+                f"{len(runners):,} runners: a roster holds at most {MAX_RUNNERS:,}; split the team into several rosters"
+            )
         return runners
+
     # Where it was read from: cardgen's to set, so a roster saying ``file:`` is an unknown key.
     _file: Path | None = PrivateAttr(default=None)
 
@@ -103,7 +131,9 @@ class Roster(Model):
         for runner in self.runners:
             if runner.name.casefold() == wanted:
                 return runner
-        raise LookupError(f"no runner '{name}' in {self.file or 'the roster'}{did_you_mean(name, [r.name for r in self.runners])}")
+        raise LookupError(
+            f"no runner '{name}' in {self.file or 'the roster'}{did_you_mean(name, [r.name for r in self.runners])}"
+        )
 
     def routine_of(self, runner: Runner) -> str:
         return runner.routine or self.routine
@@ -127,7 +157,9 @@ def _check_against(document: Document, catalogue: Catalogue, known_languages: li
     """Ids the catalogue doesn't know, languages cardgen doesn't print, duplicate names and runners without a routine."""
     data = document.data if isinstance(document.data, dict) else {}
     runners = data.get("runners") if isinstance(data.get("runners"), list) else []
-    known_flags = {flag for exercise in catalogue.exercises.values() for caution in exercise.cautions for flag in caution.flags}
+    known_flags = {
+        flag for exercise in catalogue.exercises.values() for caution in exercise.cautions for flag in caution.flags
+    }
     problems = []
 
     def check(path: tuple, value, what: str, choices, hint: str = "") -> None:
@@ -137,7 +169,9 @@ def _check_against(document: Document, catalogue: Catalogue, known_languages: li
     check(("routine",), data.get("routine"), "routine", catalogue.routines)
     check(("lang",), data.get("lang"), "language", known_languages)
     logo = data.get("logo")
-    if isinstance(logo, str) and (why_not := check_picture(logo, document.file.parent, document.problem(("logo",), "").place)):
+    if isinstance(logo, str) and (
+        why_not := check_picture(logo, document.file.parent, document.problem(("logo",), "").place)
+    ):
         problems.append(document.problem(("logo",), why_not))
     seen: dict[str, int] = {}
     for index, runner in enumerate(runners):
@@ -149,19 +183,31 @@ def _check_against(document: Document, catalogue: Catalogue, known_languages: li
             key = name.strip().casefold()
             if key in seen:
                 first = document.line_of(("runners", seen[key]))
-                problems.append(document.problem((*here, "name"), f"duplicate runner name '{name}' (first on line {first})"))
+                problems.append(
+                    document.problem((*here, "name"), f"duplicate runner name '{name}' (first on line {first})")
+                )
             seen.setdefault(key, index)
         check((*here, "routine"), runner.get("routine"), "routine", catalogue.routines)
         check((*here, "lang"), runner.get("lang"), "language", known_languages)
         if not runner.get("routine") and not data.get("routine"):
-            problems.append(document.problem(here, "no routine: give the runner a routine, or the roster a default one"))
+            problems.append(
+                document.problem(here, "no routine: give the runner a routine, or the roster a default one")
+            )
         for field in ("dose", "load", "progress", "weeks", "max"):
             entries = runner.get(field)
             for exercise_id in entries if isinstance(entries, dict) else []:
                 check((*here, field, exercise_id), exercise_id, "exercise", catalogue.exercises)
-        for field, choices, what in (("skip", catalogue.exercises, "exercise"), ("add", catalogue.exercises, "exercise"), ("flags", known_flags, "flag")):
+        for field, choices, what in (
+            ("skip", catalogue.exercises, "exercise"),
+            ("add", catalogue.exercises, "exercise"),
+            ("flags", known_flags, "flag"),
+        ):
             entries = runner.get(field)
-            hint = f"; the catalogue's cautions carry: {', '.join(sorted(known_flags)) or 'none'}" if field == "flags" else ""
+            hint = (
+                f"; the catalogue's cautions carry: {', '.join(sorted(known_flags)) or 'none'}"
+                if field == "flags"
+                else ""
+            )
             for position, value in enumerate(entries if isinstance(entries, list) else []):
                 check((*here, field, position), value, what, choices, hint)
     return problems

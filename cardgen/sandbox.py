@@ -58,15 +58,29 @@ class Sandbox(ImmutableSandboxedEnvironment):
 
     def call_binop(self, context, operator: str, left, right):
         self.check_time()
-        if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 \
-                and right * left.bit_length() > MAX_BITS:
+        if (
+            operator == "**"
+            and isinstance(left, int)
+            and isinstance(right, int)
+            and abs(left) > 1
+            and right * left.bit_length() > MAX_BITS
+        ):
             raise SecurityError(f"{left} ** {right} is too large a number for a template")
         if operator == "*" and isinstance(right, (str, list, tuple)):
             left, right = right, left
-        if operator == "*" and isinstance(left, (str, list, tuple)) and isinstance(right, int) and len(left) * right > MAX_ITEMS:
+        if (
+            operator == "*"
+            and isinstance(left, (str, list, tuple))
+            and isinstance(right, int)
+            and len(left) * right > MAX_ITEMS
+        ):
             raise SecurityError(f"a template may not repeat a {type(left).__name__} to over {MAX_ITEMS:,} items")
-        if operator == "+" and isinstance(left, (str, list, tuple)) and isinstance(right, (str, list, tuple)) \
-                and len(left) + len(right) > MAX_ITEMS:
+        if (
+            operator == "+"
+            and isinstance(left, (str, list, tuple))
+            and isinstance(right, (str, list, tuple))
+            and len(left) + len(right) > MAX_ITEMS
+        ):
             raise SecurityError(f"a template may not make a {type(left).__name__} of over {MAX_ITEMS:,} items")
         return super().call_binop(context, operator, left, right)
 
@@ -82,6 +96,7 @@ class Sandbox(ImmutableSandboxedEnvironment):
         self.deadline = time.monotonic() + seconds
         alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
         if alarm:
+
             def stop(signum, frame):
                 raise TemplateStopped()
 
@@ -133,7 +148,9 @@ def template_problem(error: BaseException, user_templates: Path | None = None) -
         reason = f"not allowed in a template: {error}"
     elif isinstance(error, jinja2.TemplateError):
         reason = f"template problem ({type(error).__name__}): {error.message or error}"
-    elif isinstance(error, (ArithmeticError, LookupError, TypeError, ValueError)) and _innermost_template_frame(error)[0]:
+    elif (
+        isinstance(error, (ArithmeticError, LookupError, TypeError, ValueError)) and _innermost_template_frame(error)[0]
+    ):
         reason = f"template problem ({type(error).__name__}): {error}"  # 1 / 0, range(10**9)…
     else:
         return None
@@ -143,7 +160,9 @@ def template_problem(error: BaseException, user_templates: Path | None = None) -
     return UserError(f"{_shown(filename)}:{line}: {reason}" if filename and line else reason)
 
 
-def _innermost_template_frame(error: BaseException, user_templates: Path | None = None) -> tuple[str | None, int | None]:
+def _innermost_template_frame(
+    error: BaseException, user_templates: Path | None = None
+) -> tuple[str | None, int | None]:
     """Jinja rewrites a template's frames to carry its file and line: the last of them is where it
     went wrong, and the last in the user's own templates is what they can change."""
     found = mine = (None, None)

@@ -17,24 +17,50 @@ from pydantic import TypeAdapter
 
 from cardgen.catalogue import Catalogue, Exercise, Routine, Theory
 from cardgen.labels import phrases_model
-from cardgen.translations import Translation
 from cardgen.output import write_atomically
 from cardgen.roster import Roster
+from cardgen.translations import Translation
 from cardgen.vocabulary import Vocabulary
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 # File name of the schema: (the model of the file's contents, its title, what the file is).
 FILES: dict[str, tuple[Any, str, str]] = {
-    "exercises.schema.json": (list[Exercise], "cardgen exercises.yaml", "The exercises of a cardgen catalogue, one entry each."),
-    "routines.schema.json": (list[Routine], "cardgen routines.yaml", "The routines of a cardgen catalogue: blocks of exercises, in order."),
-    "theory.schema.json": (Theory, "cardgen theory.yaml", "The theory page of a cardgen catalogue: why runners do strength training."),
-    "areas.schema.json": (Vocabulary, "cardgen areas.yaml", "The areas and kinds of a cardgen catalogue, in the order they print."),
-    "roster.schema.json": (Roster, "cardgen roster", "A team's roster: who runs which routine, with their own doses, loads, skips and cautions."),
-    "translation.schema.json": (Translation, "cardgen translations/CODE.yaml",
-                                "A catalogue's texts in one language: names, cues, routines, theory, by id; lists in the catalogue's order."),
-    "locale.schema.json": (phrases_model(), "cardgen locale/CODE.yaml",
-                           "cardgen's printed phrases in one language: any of them, to change them or to add a language."),
+    "exercises.schema.json": (
+        list[Exercise],
+        "cardgen exercises.yaml",
+        "The exercises of a cardgen catalogue, one entry each.",
+    ),
+    "routines.schema.json": (
+        list[Routine],
+        "cardgen routines.yaml",
+        "The routines of a cardgen catalogue: blocks of exercises, in order.",
+    ),
+    "theory.schema.json": (
+        Theory,
+        "cardgen theory.yaml",
+        "The theory page of a cardgen catalogue: why runners do strength training.",
+    ),
+    "areas.schema.json": (
+        Vocabulary,
+        "cardgen areas.yaml",
+        "The areas and kinds of a cardgen catalogue, in the order they print.",
+    ),
+    "roster.schema.json": (
+        Roster,
+        "cardgen roster",
+        "A team's roster: who runs which routine, with their own doses, loads, skips and cautions.",
+    ),
+    "translation.schema.json": (
+        Translation,
+        "cardgen translations/CODE.yaml",
+        "A catalogue's texts in one language: names, cues, routines, theory, by id; lists in the catalogue's order.",
+    ),
+    "locale.schema.json": (
+        phrases_model(),
+        "cardgen locale/CODE.yaml",
+        "cardgen's printed phrases in one language: any of them, to change them or to add a language.",
+    ),
 }
 
 

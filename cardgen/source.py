@@ -8,7 +8,6 @@ silently, duplicate keys in a mapping, as the document's problems.
 from __future__ import annotations
 
 import functools
-
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -71,6 +70,7 @@ class Document:
 
     def strings(self):
         """Every text value in the file, with its path: ``(path, text)``."""
+
         def walk(node, path):
             if isinstance(node, str):
                 yield path, node
@@ -92,12 +92,23 @@ def read_yaml(file: Path) -> Document:
     file = Path(file)
     try:
         if file.stat().st_size > MAX_FILE_BYTES:
-            raise ProblemsFound([Problem(file, None, "", f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; is it the right file?")])
+            raise ProblemsFound(
+                [
+                    Problem(
+                        file,
+                        None,
+                        "",
+                        f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB; is it the right file?",
+                    )
+                ]
+            )
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ProblemsFound([Problem(file, None, "", "file not found")]) from None
     except UnicodeDecodeError as error:
-        raise ProblemsFound([Problem(file, None, "", f"not UTF-8 text ({error.reason} at byte {error.start})")]) from None
+        raise ProblemsFound(
+            [Problem(file, None, "", f"not UTF-8 text ({error.reason} at byte {error.start})")]
+        ) from None
     except OSError as error:
         raise ProblemsFound([Problem(file, None, "", f"cannot read: {error.strerror}")]) from None
     return _parsed(text, file)
@@ -124,7 +135,9 @@ def parse_yaml(text: str, file: Path) -> Document:
         # A duplicate key is a problem of its own entry; the rest of the file is still read.
         document.problems = [Problem(file, line, document.where(path), message) for path, line, message in duplicates]
     except TooLarge:
-        raise ProblemsFound([Problem(file, None, "", f"the file expands to more than {MAX_VALUES:,} values (too many aliases?)")]) from None
+        raise ProblemsFound(
+            [Problem(file, None, "", f"the file expands to more than {MAX_VALUES:,} values (too many aliases?)")]
+        ) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -132,8 +145,9 @@ def parse_yaml(text: str, file: Path) -> Document:
         raise ProblemsFound([Problem(file, line, "", f"not valid YAML: {message}")]) from None
     except yaml.reader.ReaderError as error:  # a character YAML refuses: its line, not the parser's offset
         line = text.count("\n", 0, error.position) + 1
-        raise ProblemsFound([Problem(file, line, "", f"not valid YAML: unacceptable character #x{error.character:04x}: "
-                                                     f"{error.reason}")]) from None
+        raise ProblemsFound(
+            [Problem(file, line, "", f"not valid YAML: unacceptable character #x{error.character:04x}: {error.reason}")]
+        ) from None
     except yaml.YAMLError as error:
         raise ProblemsFound([Problem(file, None, "", f"not valid YAML: {' '.join(str(error).split())}")]) from None
     finally:

@@ -19,8 +19,14 @@ from cardgen.progression import Deload, Load, Progress, WaveWeek
 
 WORDS = {
     "deload": "Deload",
-    "reps": "reps", "rep": "rep", "sets": "sets", "set": "set", "seconds": "s", "percent": "%",
-    "every week": "a week", "every n weeks": "every {n} weeks",
+    "reps": "reps",
+    "rep": "rep",
+    "sets": "sets",
+    "set": "set",
+    "seconds": "s",
+    "percent": "%",
+    "every week": "a week",
+    "every n weeks": "every {n} weeks",
     "linear": "{sign}{step} {unit} {when}",
     "double": "All sets at {high} reps? Next time add {step} {unit} and go back to {low}.",
     "wave": "Wave: {weeks}, of your training max",
@@ -31,7 +37,8 @@ WORDS = {
     "summary deload": "deload wk {weeks}",
     "deload change": "{load}% load",
     "per side": "a side: {plates}",
-    "tempo": "tempo {tempo}", "rest": "rest {rest}",
+    "tempo": "tempo {tempo}",
+    "rest": "rest {rest}",
 }
 
 KG_IN_LB = 0.45359237
@@ -164,7 +171,9 @@ class Course:
         if p and p.kind == "double" and (dose is None or dose.unit != "reps"):
             raise CourseProblem("progress", "a double progression needs a dose in reps")
         if self.wave and p and p.moves_load:
-            raise CourseProblem("weeks", "a wave sets the load week by week, so it cannot go with a progress that moves the load too")
+            raise CourseProblem(
+                "weeks", "a wave sets the load week by week, so it cannot go with a progress that moves the load too"
+            )
         if self.wave and self.load is not None:
             raise CourseProblem("weeks", "a wave sets the load week by week: drop load, or the wave")
         if p and p.what == "percent" and not (self.load and self.load.percent):
@@ -184,7 +193,11 @@ class Course:
                 continue
             target = self._week(week, trained // (self.progress.every if self.progress else 1), wave_week)
             trained += 1
-            if (target.low is not None and target.low < 1) or (target.sets is not None and target.sets < 1) or (target.load or 0) < 0:
+            if (
+                (target.low is not None and target.low < 1)
+                or (target.sets is not None and target.sets < 1)
+                or (target.load or 0) < 0
+            ):
                 raise CourseProblem("progress", f"'{self.progress}' goes below zero by week {week} of {weeks}")
             found.append(target)
         return found
@@ -194,7 +207,10 @@ class Course:
             return set()
         beyond = [week for week in self.deload.weeks if week > weeks]
         if beyond:
-            raise CourseProblem("deload", f"week {beyond[0]} is beyond the {weeks}-week plan: print more weeks (--weeks), or leave it out")
+            raise CourseProblem(
+                "deload",
+                f"week {beyond[0]} is beyond the {weeks}-week plan: print more weeks (--weeks), or leave it out",
+            )
         return set(self.deload.weeks_within(weeks))
 
     def _week(self, week: int, steps: int, wave_week: WaveWeek | None) -> Target:
@@ -212,31 +228,73 @@ class Course:
             low, high = int(low + move), (int(high + move) if high else None)
         if p and p.what == "sets" and sets:
             sets = int(sets + move)
-        percent, absolute = (load.amount if load and load.percent else None), (load.amount if load and not load.percent else None)
+        percent, absolute = (
+            (load.amount if load and load.percent else None),
+            (load.amount if load and not load.percent else None),
+        )
         if p and p.what == "percent" and percent is not None:
             percent += move
         if p and p.what in ("kg", "lb") and p.kind == "linear":
-            step = move if p.what == self.units.unit else _round(move / KG_IN_LB if p.what == "kg" else move * KG_IN_LB, self.units.step)
+            step = (
+                move
+                if p.what == self.units.unit
+                else _round(move / KG_IN_LB if p.what == "kg" else move * KG_IN_LB, self.units.step)
+            )
             if percent is not None and self.max is None:
-                return Target(week, sets, low, high, amount_unit, dose.each_side if dose else False, None, percent, self.units,
-                              note=f"+{step:g} {self.units.unit}" if step else None, words=self.words)
-            absolute = (absolute or 0) + step if percent is None else _round(percent * self.max / 100, self.units.step) + step
+                return Target(
+                    week,
+                    sets,
+                    low,
+                    high,
+                    amount_unit,
+                    dose.each_side if dose else False,
+                    None,
+                    percent,
+                    self.units,
+                    note=f"+{step:g} {self.units.unit}" if step else None,
+                    words=self.words,
+                )
+            absolute = (
+                (absolute or 0) + step if percent is None else _round(percent * self.max / 100, self.units.step) + step
+            )
             percent = None
         if percent is not None and self.max is not None:
             absolute = _round(percent * self.max / 100, self.units.step)  # what the plates can make
         if p and p.kind == "double" and week > 1:
             absolute = None  # from week 2 the load is whatever the runner has earned
-        return Target(week, sets, low, high, amount_unit, dose.each_side if dose else False,
-                      round(absolute, 3) if absolute is not None else None, percent if self.max is None else None, self.units,
-                      words=self.words)
+        return Target(
+            week,
+            sets,
+            low,
+            high,
+            amount_unit,
+            dose.each_side if dose else False,
+            round(absolute, 3) if absolute is not None else None,
+            percent if self.max is None else None,
+            self.units,
+            words=self.words,
+        )
 
     def _lighter(self, before: Target, week: int, rule: Deload) -> Target:
         sets = max(1, before.sets + rule.sets) if before.sets else None
         if before.load is not None:
-            return replace(before, week=week, sets=sets, load=_round(before.load * rule.load / 100, self.units.step), deload=True, note=None)
+            return replace(
+                before,
+                week=week,
+                sets=sets,
+                load=_round(before.load * rule.load / 100, self.units.step),
+                deload=True,
+                note=None,
+            )
         if before.percent is not None:
-            return replace(before, week=week, sets=sets, percent=round(before.percent * rule.load / 100, 1), deload=True, note=None)
-        note = self.words["deload change"].format(load=f"{rule.load:g}") if self.progress and self.progress.kind == "double" else None
+            return replace(
+                before, week=week, sets=sets, percent=round(before.percent * rule.load / 100, 1), deload=True, note=None
+            )
+        note = (
+            self.words["deload change"].format(load=f"{rule.load:g}")
+            if self.progress and self.progress.kind == "double"
+            else None
+        )
         return replace(before, week=week, sets=sets, deload=True, note=note)
 
     @property
@@ -244,17 +302,34 @@ class Course:
         """How to move up, printed under the exercise's name: ``+1 rep a week``, the double progression's rule, the wave."""
         p = self.progress
         if self.wave:
-            weeks = ", ".join(self.words["deload"].lower() if w.deload else f"{w.load}" if w.load and w.load.percent else
-                              f"{w.load} {self.units.unit}" for w in self.wave)
-            return (self.words["wave of max"].format(weeks=weeks, max=f"{self.max:g} {self.units.unit}") if self.max
-                    else self.words["wave"].format(weeks=weeks))
+            weeks = ", ".join(
+                self.words["deload"].lower()
+                if w.deload
+                else f"{w.load}"
+                if w.load and w.load.percent
+                else f"{w.load} {self.units.unit}"
+                for w in self.wave
+            )
+            return (
+                self.words["wave of max"].format(weeks=weeks, max=f"{self.max:g} {self.units.unit}")
+                if self.max
+                else self.words["wave"].format(weeks=weeks)
+            )
         if not p:
             return None
         if p.kind == "double":
             return self.words["double"].format(high=p.high, low=p.low, step=f"{p.step:g}", unit=p.what)
         when = self.words["every week"] if p.every == 1 else self.words["every n weeks"].format(n=p.every)
-        unit = self.words[p.what.rstrip("s") if abs(p.step) == 1 and p.what in ("reps", "sets") else p.what] if p.what not in ("kg", "lb") else p.what
-        return self.words["linear"].format(sign="+" if p.step > 0 else "−", step=f"{abs(p.step):g}", unit=unit, when=when).replace(" %", "%")
+        unit = (
+            self.words[p.what.rstrip("s") if abs(p.step) == 1 and p.what in ("reps", "sets") else p.what]
+            if p.what not in ("kg", "lb")
+            else p.what
+        )
+        return (
+            self.words["linear"]
+            .format(sign="+" if p.step > 0 else "−", step=f"{abs(p.step):g}", unit=unit, when=when)
+            .replace(" %", "%")
+        )
 
     def summary(self, weeks: int) -> str | None:
         """The course in one line, for a card: ``wk 1–6: 12→16 reps, deload wk 4``."""
@@ -265,16 +340,27 @@ class Course:
         deloads = [t.week for t in targets if t.deload]
         trained = [t for t in targets if not t.deload] or targets
         if self.wave:
-            text = self.words["summary wave"].format(first=1, last=weeks, weeks="/".join(
-                f"{w.load.amount:g}" for w in self.wave if w.load) + ("%" if any(w.load and w.load.percent for w in self.wave) else ""))
+            text = self.words["summary wave"].format(
+                first=1,
+                last=weeks,
+                weeks="/".join(f"{w.load.amount:g}" for w in self.wave if w.load)
+                + ("%" if any(w.load and w.load.percent for w in self.wave) else ""),
+            )
         elif p.kind == "double":
             text = self.words["summary double"].format(low=p.low, high=p.high, step=f"{p.step:g}", unit=p.what)
         else:
             first, last = trained[0], trained[-1]
-            pick = {"reps": lambda t: t.amount_text, "seconds": lambda t: t.amount_text, "sets": lambda t: f"{t.sets}"}.get(
-                p.what, lambda t: f"{t.load:g}" if t.load is not None else t.load_text)
-            unit = {"reps": self.words["reps"], "sets": self.words["sets"], "seconds": ""}.get(p.what, "" if first.load is None else self.units.unit)
-            text = self.words["summary"].format(first=1, last=weeks, start=pick(first), end=pick(last), unit=unit).rstrip()
+            pick = {
+                "reps": lambda t: t.amount_text,
+                "seconds": lambda t: t.amount_text,
+                "sets": lambda t: f"{t.sets}",
+            }.get(p.what, lambda t: f"{t.load:g}" if t.load is not None else t.load_text)
+            unit = {"reps": self.words["reps"], "sets": self.words["sets"], "seconds": ""}.get(
+                p.what, "" if first.load is None else self.units.unit
+            )
+            text = (
+                self.words["summary"].format(first=1, last=weeks, start=pick(first), end=pick(last), unit=unit).rstrip()
+            )
         if deloads:
             text += ", " + self.words["summary deload"].format(weeks=", ".join(map(str, deloads)))
         return text

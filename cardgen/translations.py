@@ -30,7 +30,9 @@ class ExerciseText(Model):
     muscles: list[Text] = Field(default=[], description="In the catalogue's order.")
     cues: list[Text] = Field(default=[], description="In the catalogue's order.")
     variations: list[Text] = Field(default=[], description="In the catalogue's order.")
-    cautions: list[Text] = Field(default=[], description="The texts of the cautions, in the catalogue's order (their flags stay as they are).")
+    cautions: list[Text] = Field(
+        default=[], description="The texts of the cautions, in the catalogue's order (their flags stay as they are)."
+    )
     equipment: list[Text] = Field(default=[], description="In the catalogue's order.")
 
 
@@ -154,13 +156,20 @@ def _check_against(document: Document, catalogue: Catalogue) -> list[Problem]:
         if path in wanted:
             continue
         section, *rest = path
-        choices = {"exercises": catalogue.exercises, "routines": catalogue.routines, "areas": catalogue.areas,
-                   "kinds": catalogue.kinds}.get(section)
+        choices = {
+            "exercises": catalogue.exercises,
+            "routines": catalogue.routines,
+            "areas": catalogue.areas,
+            "kinds": catalogue.kinds,
+        }.get(section)
         if choices is not None and rest and rest[0] not in choices:
-            where, message = (section, rest[0]), f"unknown {section[:-1]} '{rest[0]}'{did_you_mean(str(rest[0]), choices)}"
+            where, message = (
+                (section, rest[0]),
+                f"unknown {section[:-1]} '{rest[0]}'{did_you_mean(str(rest[0]), choices)}",
+            )
         elif isinstance(path[-1], int) or (len(path) > 2 and isinstance(path[-2], int)):
             at = path[:-1] if isinstance(path[-1], int) else path[:-2]
-            count = len({field[len(at)] for field in wanted if field[:len(at)] == at and len(field) > len(at)})
+            count = len({field[len(at)] for field in wanted if field[: len(at)] == at and len(field) > len(at)})
             where, message = at, f"more items than the catalogue has here ({count}): give them in the catalogue's order"
         else:
             where, message = path, "the catalogue has no such text to translate"
@@ -186,38 +195,67 @@ def translated(catalogue: Catalogue, code: str) -> Catalogue:
     for exercise_id, e in catalogue.exercises.items():
         muscles = texts("exercises", exercise_id, "muscles", e.muscles)
         own = dict(zip(e.muscles, muscles))
-        exercises[exercise_id] = e.model_copy(update={
-            "name": text("exercises", exercise_id, "name", default=e.name),
-            "summary": text("exercises", exercise_id, "summary", default=e.summary),
-            "muscles": muscles,
-            # a muscle's term in another language follows its translated name, unless it now is that name
-            "terms": {own[m]: term for m, term in e.terms.items() if own.get(m, term) != term},
-            "cues": texts("exercises", exercise_id, "cues", e.cues),
-            "variations": texts("exercises", exercise_id, "variations", e.variations),
-            "equipment": texts("exercises", exercise_id, "equipment", e.equipment),
-            "cautions": [c.model_copy(update={"text": text("exercises", exercise_id, "cautions", n, default=c.text)})
-                         for n, c in enumerate(e.cautions)],
-        })
+        exercises[exercise_id] = e.model_copy(
+            update={
+                "name": text("exercises", exercise_id, "name", default=e.name),
+                "summary": text("exercises", exercise_id, "summary", default=e.summary),
+                "muscles": muscles,
+                # a muscle's term in another language follows its translated name, unless it now is that name
+                "terms": {own[m]: term for m, term in e.terms.items() if own.get(m, term) != term},
+                "cues": texts("exercises", exercise_id, "cues", e.cues),
+                "variations": texts("exercises", exercise_id, "variations", e.variations),
+                "equipment": texts("exercises", exercise_id, "equipment", e.equipment),
+                "cautions": [
+                    c.model_copy(update={"text": text("exercises", exercise_id, "cautions", n, default=c.text)})
+                    for n, c in enumerate(e.cautions)
+                ],
+            }
+        )
     routines = {}
     for routine_id, r in catalogue.routines.items():
-        blocks = [b.model_copy(update={"title": text("routines", routine_id, "blocks", n, "title", default=b.title),
-                                       "note": text("routines", routine_id, "blocks", n, "note", default=b.note)})
-                  for n, b in enumerate(r.blocks)]
-        routines[routine_id] = r.model_copy(update={key: text("routines", routine_id, key, default=getattr(r, key))
-                                                    for key in ("title", "summary", "why")} | {"blocks": blocks})
+        blocks = [
+            b.model_copy(
+                update={
+                    "title": text("routines", routine_id, "blocks", n, "title", default=b.title),
+                    "note": text("routines", routine_id, "blocks", n, "note", default=b.note),
+                }
+            )
+            for n, b in enumerate(r.blocks)
+        ]
+        routines[routine_id] = r.model_copy(
+            update={
+                key: text("routines", routine_id, key, default=getattr(r, key)) for key in ("title", "summary", "why")
+            }
+            | {"blocks": blocks}
+        )
     t = catalogue.theory
-    theory = t.model_copy(update={
-        "title": text("theory", "title", default=t.title),
-        "source": t.source.model_copy(update={"title": text("theory", "source", default=t.source.title)}) if t.source else None,
-        "aspects": [text("theory", "aspects", n, default=a) for n, a in enumerate(t.aspects)],
-        "sections": [s.model_copy(update={"title": text("theory", "sections", n, "title", default=s.title),
-                                          "text": text("theory", "sections", n, "text", default=s.text)}) for n, s in enumerate(t.sections)],
-        "further_watching": [link.model_copy(update={"title": text("theory", "further_watching", n, default=link.title)})
-                             for n, link in enumerate(t.further_watching)],
-    })
+    theory = t.model_copy(
+        update={
+            "title": text("theory", "title", default=t.title),
+            "source": t.source.model_copy(update={"title": text("theory", "source", default=t.source.title)})
+            if t.source
+            else None,
+            "aspects": [text("theory", "aspects", n, default=a) for n, a in enumerate(t.aspects)],
+            "sections": [
+                s.model_copy(
+                    update={
+                        "title": text("theory", "sections", n, "title", default=s.title),
+                        "text": text("theory", "sections", n, "text", default=s.text),
+                    }
+                )
+                for n, s in enumerate(t.sections)
+            ],
+            "further_watching": [
+                link.model_copy(update={"title": text("theory", "further_watching", n, default=link.title)})
+                for n, link in enumerate(t.further_watching)
+            ],
+        }
+    )
     areas = {i: a.model_copy(update={"name": text("areas", i, default=a.name)}) for i, a in catalogue.areas.items()}
     kinds = {i: k.model_copy(update={"name": text("kinds", i, default=k.name)}) for i, k in catalogue.kinds.items()}
-    return catalogue.model_copy(update={"exercises": exercises, "routines": routines, "theory": theory, "areas": areas, "kinds": kinds})
+    return catalogue.model_copy(
+        update={"exercises": exercises, "routines": routines, "theory": theory, "areas": areas, "kinds": kinds}
+    )
 
 
 def untranslated(catalogue: Catalogue, code: str, language: str) -> list[Problem]:
@@ -236,7 +274,9 @@ def untranslated(catalogue: Catalogue, code: str, language: str) -> list[Problem
     return missing
 
 
-def check_languages(catalogue: Catalogue, locale: Path | None = None, code: str | None = None) -> tuple[list[Problem], list[Path]]:
+def check_languages(
+    catalogue: Catalogue, locale: Path | None = None, code: str | None = None
+) -> tuple[list[Problem], list[Path]]:
     """Every problem in the catalogue's translations and in ``locale`` (a workspace's own phrases),
     and with ``code``, every text not yet translated into that language; and the files found sound."""
     from cardgen.labels import languages, read_phrases
@@ -251,8 +291,14 @@ def check_languages(catalogue: Catalogue, locale: Path | None = None, code: str 
             sound.append(file)
     if code and not problems:
         if code not in languages(locale):
-            problems.append(Problem(catalogue.folder / FOLDER / f"{code}.yaml", None, "",
-                                    f"cardgen prints no language '{code}'{did_you_mean(code, languages(locale))}"))
+            problems.append(
+                Problem(
+                    catalogue.folder / FOLDER / f"{code}.yaml",
+                    None,
+                    "",
+                    f"cardgen prints no language '{code}'{did_you_mean(code, languages(locale))}",
+                )
+            )
         else:
             problems.extend(untranslated(catalogue, code, language_name(code)))
     return problems, sound

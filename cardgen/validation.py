@@ -96,11 +96,22 @@ def friendly_message(detail: dict, path: tuple, model: Any = None) -> str:
         return f"unknown key '{key}'{hint}"
     if kind == "missing":
         return f"missing required key '{key}'"
-    wanted = {"string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
-              "float_type": "a number", "float_parsing": "a number", "finite_number": "a number",
-              "list_type": "a list", "dict_type": "a mapping", "model_type": "a mapping", "bool_type": "true or false",
-              "bool_parsing": "true or false", "date_type": "a date like 2026-12-07", "date_parsing": "a date like 2026-12-07",
-              "date_from_datetime_parsing": "a date like 2026-12-07"}.get(kind)
+    wanted = {
+        "string_type": "text",
+        "int_type": "a whole number",
+        "int_parsing": "a whole number",
+        "float_type": "a number",
+        "float_parsing": "a number",
+        "finite_number": "a number",
+        "list_type": "a list",
+        "dict_type": "a mapping",
+        "model_type": "a mapping",
+        "bool_type": "true or false",
+        "bool_parsing": "true or false",
+        "date_type": "a date like 2026-12-07",
+        "date_parsing": "a date like 2026-12-07",
+        "date_from_datetime_parsing": "a date like 2026-12-07",
+    }.get(kind)
     if isinstance(value, (bool, date)) and kind not in ("bool_type", "date_type"):
         # YAML turns yes/no/on/off into true/false and 2024-01-01 into a date, unasked.
         read_as = "true or false" if isinstance(value, bool) else "a date"
@@ -112,7 +123,7 @@ def friendly_message(detail: dict, path: tuple, model: Any = None) -> str:
     if kind == "literal_error":
         return f"'{value}' is not allowed: {message.removeprefix('Input should be ')}"
     if kind == "string_pattern_mismatch" and detail["ctx"]["pattern"].startswith("^#"):
-        return f"'{value}' is not a colour: write it as \"#rrggbb\", like \"#1e3a5f\" (in quotes: # starts a comment)"
+        return f'\'{value}\' is not a colour: write it as "#rrggbb", like "#1e3a5f" (in quotes: # starts a comment)'
     if kind == "string_pattern_mismatch":
         return f"'{value}' is not a valid id: use lowercase letters, digits and dashes, like 'calf-raise'"
     if kind == "too_short" and isinstance(value, (list, dict)):

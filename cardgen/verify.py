@@ -31,16 +31,26 @@ def verify_codes(pdf: Path, expected: list[Expected]) -> int:
         for page in document:
             image = page.render(scale=VERIFY_DPI / 72).to_pil()
             for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
-                corners = (code.position.top_left, code.position.top_right, code.position.bottom_left, code.position.bottom_right)
+                corners = (
+                    code.position.top_left,
+                    code.position.top_right,
+                    code.position.bottom_left,
+                    code.position.bottom_right,
+                )
                 xs = [point.x for point in corners]
                 found.append((code.text, (max(xs) - min(xs)) / VERIFY_DPI * 25.4))
     finally:
         document.close()
     texts = [text for text, _ in found]
-    failures = [f"{item.name}: its code does not read back as {item.link}" for item in expected if item.link not in texts]
+    failures = [
+        f"{item.name}: its code does not read back as {item.link}" for item in expected if item.link not in texts
+    ]
     # The symbol, without its quiet zone, measured from the image: allow a pixel of rounding.
-    failures += [f"a code for {text} prints {width:.1f} mm wide, under {MIN_PRINTED_MM:g} mm"
-                 for text, width in found if width < MIN_PRINTED_MM - 25.4 / VERIFY_DPI]
+    failures += [
+        f"a code for {text} prints {width:.1f} mm wide, under {MIN_PRINTED_MM:g} mm"
+        for text, width in found
+        if width < MIN_PRINTED_MM - 25.4 / VERIFY_DPI
+    ]
     if failures:
         raise UserError(f"{pdf} failed --verify:\n  " + "\n  ".join(failures))
     return len(found)

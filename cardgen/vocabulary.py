@@ -18,7 +18,9 @@ from cardgen.validation import Id, Model
 FILE = "areas.yaml"
 
 Name = Annotated[str, Field(min_length=1, max_length=80)]
-Colour = Annotated[str, Field(pattern=r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$", description='A tag colour as "#rrggbb" (or "#rgb").')]
+Colour = Annotated[
+    str, Field(pattern=r"^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$", description='A tag colour as "#rrggbb" (or "#rgb").')
+]
 
 # Colours given to declared kinds that name none, in turn: they differ in lightness, so the tags
 # stay apart on a black-and-white printer (the word on each tag says the kind either way).
@@ -33,13 +35,17 @@ class Area(Model):
 class Kind(Model):
     id: Id = Field(description="What exercises write as their kind, e.g. plyometrics.")
     name: Name = Field(description="The word on its tag, e.g. Plyometrics.")
-    colour: Colour | None = Field(default=None, description="The tag's colour (default: the next of a set that prints apart in greyscale).")
+    colour: Colour | None = Field(
+        default=None, description="The tag's colour (default: the next of a set that prints apart in greyscale)."
+    )
 
     @field_validator("colour", mode="before")
     @classmethod
     def _colour_not_lost_to_a_comment(cls, value: Any) -> Any:
         if value is None:  # written, but empty
-            raise ValueError('colour is empty: put a colour in quotes, "#1e3a5f" (YAML reads an unquoted # as a comment)')
+            raise ValueError(
+                'colour is empty: put a colour in quotes, "#1e3a5f" (YAML reads an unquoted # as a comment)'
+            )
         return value
 
 
@@ -55,13 +61,23 @@ DEFAULT_KINDS = (
 class Vocabulary(Model):
     """What ``areas.yaml`` holds: the areas and the kinds, each list in printing order."""
 
-    areas: list[Area] = Field(default=list(DEFAULT_AREAS), min_length=1, description="The areas, in the order they print (default: calves, legs, core).")
-    kinds: list[Kind] = Field(default=list(DEFAULT_KINDS), min_length=1, description="The kinds, in the order they print (default: warm-up, strength, explosive, swiftness).")
+    areas: list[Area] = Field(
+        default=list(DEFAULT_AREAS),
+        min_length=1,
+        description="The areas, in the order they print (default: calves, legs, core).",
+    )
+    kinds: list[Kind] = Field(
+        default=list(DEFAULT_KINDS),
+        min_length=1,
+        description="The kinds, in the order they print (default: warm-up, strength, explosive, swiftness).",
+    )
 
     def coloured_kinds(self) -> list[Kind]:
         """The kinds, each with its tag colour: its own, else the palette's in turn."""
-        return [kind if kind.colour else kind.model_copy(update={"colour": PALETTE[index % len(PALETTE)]})
-                for index, kind in enumerate(self.kinds)]
+        return [
+            kind if kind.colour else kind.model_copy(update={"colour": PALETTE[index % len(PALETTE)]})
+            for index, kind in enumerate(self.kinds)
+        ]
 
 
 def ink_on(colour: str) -> str:
@@ -69,7 +85,7 @@ def ink_on(colour: str) -> str:
     hex_digits = colour.lstrip("#")
     if len(hex_digits) == 3:
         hex_digits = "".join(digit * 2 for digit in hex_digits)
-    red, green, blue = (int(hex_digits[i:i + 2], 16) / 255 for i in (0, 2, 4))
+    red, green, blue = (int(hex_digits[i : i + 2], 16) / 255 for i in (0, 2, 4))
 
     def linear(channel: float) -> float:
         return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable
 
 POLL_SECONDS = 0.5
 
@@ -34,9 +34,16 @@ def changed(before: Snapshot, after: Snapshot) -> list[Path]:
     return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
 
 
-def watch(paths: Callable[[], Iterable[Path]], action: Callable[[], None], on_change: Callable[[list[Path]], None],
-          on_error: Callable[[BaseException], None], *, interval: float = POLL_SECONDS,
-          stop_after: int | None = None, sleep: Callable[[float], None] | None = None) -> int:
+def watch(
+    paths: Callable[[], Iterable[Path]],
+    action: Callable[[], None],
+    on_change: Callable[[list[Path]], None],
+    on_error: Callable[[BaseException], None],
+    *,
+    interval: float = POLL_SECONDS,
+    stop_after: int | None = None,
+    sleep: Callable[[float], None] | None = None,
+) -> int:
     """Run ``action``, then again each time a file of ``paths()`` changes, looking every
     ``interval`` seconds; until Ctrl-C, or ``stop_after`` looks (for tests, with a fake ``sleep``).
 

@@ -65,8 +65,13 @@ def read_workspace(root: Path) -> Workspace:
         raise ProblemsFound(problems)
     templates = root / settings.templates
     locale = root / settings.locale
-    return Workspace(root, root / settings.catalogue, templates if templates.is_dir() else None,
-                     root / settings.roster if settings.roster else None, locale if locale.is_dir() else None)
+    return Workspace(
+        root,
+        root / settings.catalogue,
+        templates if templates.is_dir() else None,
+        root / settings.roster if settings.roster else None,
+        locale if locale.is_dir() else None,
+    )
 
 
 def create_workspace(folder: Path, force: bool = False) -> list[Path]:
@@ -80,7 +85,9 @@ def create_workspace(folder: Path, force: bool = False) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise UserError(f"{folder} exists and is not a folder")
     if folder.is_dir() and any(folder.iterdir()) and not force:
-        raise UserError(f"{folder} is not empty: choose a new folder, or add --force to write the workspace's files into it")
+        raise UserError(
+            f"{folder} is not empty: choose a new folder, or add --force to write the workspace's files into it"
+        )
     written = []
     for source in sorted(STARTER.rglob("*")):
         if source.is_file():

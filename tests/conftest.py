@@ -35,8 +35,11 @@ LOGGED = Logged()
 
 
 def pytest_configure(config):
-    config.addinivalue_line("markers", "allow_warnings(*patterns): the test expects warnings logged by cardgen or "
-                            "WeasyPrint that match one of the patterns (regular expressions); any other still fails it")
+    config.addinivalue_line(
+        "markers",
+        "allow_warnings(*patterns): the test expects warnings logged by cardgen or "
+        "WeasyPrint that match one of the patterns (regular expressions); any other still fails it",
+    )
     for name in Logged.loggers:
         logging.getLogger(name).addHandler(LOGGED)
 
@@ -56,13 +59,18 @@ def no_stray_warnings(request):
         yield LOGGED
         marker = request.node.get_closest_marker("allow_warnings")
         allowed = [re.compile(pattern) for pattern in marker.args or [""]] if marker else []  # bare: any warning
-        stray = [f"{record.name}: {record.getMessage()}"[:500] for record in LOGGED.records
-                 if not any(pattern.search(record.getMessage()) for pattern in allowed)]
+        stray = [
+            f"{record.name}: {record.getMessage()}"[:500]
+            for record in LOGGED.records
+            if not any(pattern.search(record.getMessage()) for pattern in allowed)
+        ]
     finally:
         LOGGED.records.clear()
     if stray:
-        pytest.fail("unexpected warnings (declare expected ones with @pytest.mark.allow_warnings):\n  " + "\n  ".join(stray),
-                    pytrace=False)
+        pytest.fail(
+            "unexpected warnings (declare expected ones with @pytest.mark.allow_warnings):\n  " + "\n  ".join(stray),
+            pytrace=False,
+        )
 
 
 @pytest.fixture

@@ -71,7 +71,12 @@ def qr_codes(pdf: Path, dpi: int = 150) -> list[FoundCode]:
         for index in range(len(document)):
             image = document[index].render(scale=dpi / 72).to_pil()
             for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
-                xs = [code.position.top_left.x, code.position.top_right.x, code.position.bottom_left.x, code.position.bottom_right.x]
+                xs = [
+                    code.position.top_left.x,
+                    code.position.top_right.x,
+                    code.position.bottom_left.x,
+                    code.position.bottom_right.x,
+                ]
                 found.append(FoundCode(index + 1, code.text, (max(xs) - min(xs)) / dpi * 25.4))
     finally:
         document.close()
@@ -154,7 +159,7 @@ def glyph_runs(pdf: Path) -> list[list[DrawnGlyph]]:
                 assert font["/Encoding"] == "/Identity-H", font["/Encoding"]
                 parts = operands[0] if operator == b"TJ" else [operands[0]]
                 data = b"".join(_raw(part) for part in parts if not isinstance(part, (int, float)))
-                gids = [int.from_bytes(data[i:i + 2], "big") for i in range(0, len(data), 2)]
+                gids = [int.from_bytes(data[i : i + 2], "big") for i in range(0, len(data), 2)]
                 runs.append([DrawnGlyph(number, name, gid, to_unicode.get(gid, "")) for gid in gids])
             elif operator == b"Do" and operands[0] in forms:
                 form = forms[operands[0]].get_object()
@@ -217,8 +222,9 @@ def text_in(pdf: Path, page: int, left: float, top: float, right: float, bottom:
     try:
         sheet = document[page]
         height = sheet.get_height()
-        text = sheet.get_textpage().get_text_bounded(left * POINTS_PER_MM, height - bottom * POINTS_PER_MM,
-                                                     right * POINTS_PER_MM, height - top * POINTS_PER_MM)
+        text = sheet.get_textpage().get_text_bounded(
+            left * POINTS_PER_MM, height - bottom * POINTS_PER_MM, right * POINTS_PER_MM, height - top * POINTS_PER_MM
+        )
     finally:
         document.close()
     return " ".join(text.split())
@@ -276,7 +282,9 @@ def structure(pdf: Path) -> list[Tagged]:
             elif operator in (b"TJ", b"Tj") and marks and marks[-1] is not None:
                 parts = operands[0] if operator == b"TJ" else [operands[0]]
                 data = b"".join(_raw(part) for part in parts if not isinstance(part, (int, float)))
-                text = "".join(maps[font].get(int.from_bytes(data[i:i + 2], "big"), "") for i in range(0, len(data), 2))
+                text = "".join(
+                    maps[font].get(int.from_bytes(data[i : i + 2], "big"), "") for i in range(0, len(data), 2)
+                )
                 texts[number, marks[-1]] = texts.get((number, marks[-1]), "") + text
     found: list[Tagged] = []
 
@@ -284,8 +292,13 @@ def structure(pdf: Path) -> list[Tagged]:
         element = element.get_object()
         if "/Pg" in element:
             page = page_numbers[element.raw_get("/Pg").idnum]
-        node = Tagged(str(element.get("/S", "/?"))[1:], "", str(element["/Alt"]) if "/Alt" in element else None,
-                      dict(element.get("/A", {})), depth)
+        node = Tagged(
+            str(element.get("/S", "/?"))[1:],
+            "",
+            str(element["/Alt"]) if "/Alt" in element else None,
+            dict(element.get("/A", {})),
+            depth,
+        )
         found.append(node)
         kids = element.get("/K", [])
         kids = kids if isinstance(kids, list) else [kids]

@@ -11,12 +11,14 @@ import page
 import pypdf
 import pytest
 from click.testing import CliRunner
+from pdfread import flat_text, qr_codes, structure, text_boxes
 from pypdf.generic import ContentStream
 
 from cardgen.cli import PDF_VARIANTS, cli
-from pdfread import flat_text, qr_codes, structure, text_boxes
 
-TEAM = "team: Harriers\nroutine: sample-training\nrunners:\n  - name: Ann Lee\n    flags: [heel]\n  - name: さくら 田中\n"
+TEAM = (
+    "team: Harriers\nroutine: sample-training\nrunners:\n  - name: Ann Lee\n    flags: [heel]\n  - name: さくら 田中\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +39,9 @@ def documents(tmp_path_factory) -> dict[str, Path]:
             made[name + suffix] = folder / f"{name}{suffix}.pdf"
             result = CliRunner().invoke(cli, [str(a) for a in [*command, "-o", made[name + suffix], *extra]])
             assert result.exit_code == 0, result.output
-        result = CliRunner().invoke(cli, ["batch", str(team), "-o", str(folder / f"batch{suffix}"), "--jobs", "1", "--format", "sheet", *extra])
+        result = CliRunner().invoke(
+            cli, ["batch", str(team), "-o", str(folder / f"batch{suffix}"), "--jobs", "1", "--format", "sheet", *extra]
+        )
         assert result.exit_code == 0, result.output
         made["batch" + suffix] = folder / f"batch{suffix}" / "Ann Lee - sheet.pdf"
     return made
@@ -69,16 +73,30 @@ def test_the_sheet_reads_in_printed_order_with_headings(documents):
     assert headings[0] == ("H1", "Sample training for runners")
     assert {("H2", "training log"), ("H2", "why this routine")} <= {(role, text.casefold()) for role, text in headings}
     names = [text for role, text in headings if role == "H3"]
-    assert names == ["Calf walk", "Heel walk", "Squat", "Lunge circuit", "Calf raise", "Toe raise", "Plank", "Side plank", "Glute bridge"]
+    assert names == [
+        "Calf walk",
+        "Heel walk",
+        "Squat",
+        "Lunge circuit",
+        "Calf raise",
+        "Toe raise",
+        "Plank",
+        "Side plank",
+        "Glute bridge",
+    ]
     # An exercise's name is read before its dose, as printed: left, then right.
-    head = next(element.text for element in tree if element.role == "Div" and element.text.startswith("5") and "Calf raise" in element.text)
+    head = next(
+        element.text
+        for element in tree
+        if element.role == "Div" and element.text.startswith("5") and "Calf raise" in element.text
+    )
     assert head.index("Calf raise") < head.index("3 sets × 15 reps")
 
 
 def test_the_log_is_a_table_with_header_cells(documents):
     tree = structure(documents["sheet"])
     table = next(index for index, element in enumerate(tree) if element.role == "Table")
-    cells = [element for element in tree[table + 1:] if element.role in ("TH", "TD")]
+    cells = [element for element in tree[table + 1 :] if element.role in ("TH", "TD")]
     headers = {element.text for element in cells if element.role == "TH"}
     assert {"Exercise", "Set", "Week 1", "done", "load"} <= headers
     assert any(text.startswith("3 Squat") for text in headers)  # each exercise heads its row
@@ -98,7 +116,12 @@ def test_each_qr_code_is_a_figure_naming_its_video(documents, name):
 
 
 def test_icons_and_rules_are_decoration(run, documents):
-    assert run("card", "--roster", documents["sheet"].parent / "team.yaml", "--runner", "Ann Lee", "-o", "card.pdf").exit_code == 0
+    assert (
+        run(
+            "card", "--roster", documents["sheet"].parent / "team.yaml", "--runner", "Ann Lee", "-o", "card.pdf"
+        ).exit_code
+        == 0
+    )
     for pdf in (Path("card.pdf"), documents["sheet"], documents["handout"]):
         text = flat_text(pdf)
         assert "⚠" not in text and "▶" not in text, pdf

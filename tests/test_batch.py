@@ -4,7 +4,6 @@ import csv
 from pathlib import Path
 
 import pytest
-
 from pdfread import flat_text, pages, qr_codes
 
 ROSTER = Path(__file__).parent / "data" / "roster.yaml"
@@ -17,8 +16,11 @@ def team(tmp_path_factory) -> Path:
     from cardgen.cli import cli
 
     folder = tmp_path_factory.mktemp("team")
-    result = CliRunner().invoke(cli, ["batch", str(ROSTER), "-o", str(folder / "out"), "--combined", str(folder / "all.pdf"), "--jobs", "2"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli,
+        ["batch", str(ROSTER), "-o", str(folder / "out"), "--combined", str(folder / "all.pdf"), "--jobs", "2"],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0, result.output + result.stderr
     assert "10 files for 5 runners" in result.stdout
     return folder
@@ -32,12 +34,26 @@ def manifest(team: Path) -> list[dict]:
 def test_a_file_per_runner_and_format_named_after_the_runner(team):
     rows = manifest(team)
     assert [(r["runner"], r["format"]) for r in rows] == [
-        (name, kind) for name in ["Runner One", "李小龙", "Zoë Ångström", "A/B Test", "a-b test"] for kind in ("card", "sheet")]
+        (name, kind)
+        for name in ["Runner One", "李小龙", "Zoë Ångström", "A/B Test", "a-b test"]
+        for kind in ("card", "sheet")
+    ]
     files = [r["file"] for r in rows]
-    assert files[:6] == ["Runner One - card.pdf", "Runner One - sheet.pdf", "李小龙 - card.pdf", "李小龙 - sheet.pdf",
-                         "Zoë Ångström - card.pdf", "Zoë Ångström - sheet.pdf"]
+    assert files[:6] == [
+        "Runner One - card.pdf",
+        "Runner One - sheet.pdf",
+        "李小龙 - card.pdf",
+        "李小龙 - sheet.pdf",
+        "Zoë Ångström - card.pdf",
+        "Zoë Ångström - sheet.pdf",
+    ]
     # A path separator never makes a folder; names that clash on a case-blind disk never overwrite each other.
-    assert files[6:] == ["A-B Test - card.pdf", "A-B Test - sheet.pdf", "a-b test (2) - card.pdf", "a-b test (2) - sheet.pdf"]
+    assert files[6:] == [
+        "A-B Test - card.pdf",
+        "A-B Test - sheet.pdf",
+        "a-b test (2) - card.pdf",
+        "a-b test (2) - sheet.pdf",
+    ]
     assert sorted(p.name for p in (team / "out").iterdir()) == sorted(files + ["manifest.csv"])
     for row in rows:
         assert int(row["pages"]) == len(pages(team / "out" / row["file"]))
@@ -71,7 +87,10 @@ def test_combined_pdf_has_every_page_in_order(team):
     rows = manifest(team)
     combined = pages(team / "all.pdf")
     assert len(combined) == sum(int(r["pages"]) for r in rows)
-    assert "Runner One" in combined[0].text and (round(combined[0].width_mm), round(combined[0].height_mm)) == (105, 148)
+    assert "Runner One" in combined[0].text and (round(combined[0].width_mm), round(combined[0].height_mm)) == (
+        105,
+        148,
+    )
 
 
 def test_batch_cards_match_a_single_card(team, run):
@@ -119,11 +138,17 @@ def test_workers_end_when_the_batch_is_killed(tmp_path):
     from pypdf import PdfReader
 
     team = tmp_path / "killed-team.yaml"
-    team.write_text("team: K\nroutine: sample-training\nrunners:\n" + "".join(f"  - name: Runner {n}\n" for n in range(60)),
-                    encoding="utf-8")
+    team.write_text(
+        "team: K\nroutine: sample-training\nrunners:\n" + "".join(f"  - name: Runner {n}\n" for n in range(60)),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
-    batch = subprocess.Popen([sys.executable, "-m", "cardgen", "batch", str(team), "-o", str(out), "--jobs", "2"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    batch = subprocess.Popen(
+        [sys.executable, "-m", "cardgen", "batch", str(team), "-o", str(out), "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        cwd=tmp_path,
+    )
     try:
         deadline = time.monotonic() + 120
         while not list(out.glob("*.pdf")) and time.monotonic() < deadline and batch.poll() is None:
@@ -139,6 +164,8 @@ def test_workers_end_when_the_batch_is_killed(tmp_path):
             os.kill(pid, signal.SIGKILL)
     pdfs = sorted(out.glob("*.pdf"))
     assert pdfs and len(pdfs) < 120, "killed mid-way"
-    assert [file.name for file in out.iterdir() if not file.name.startswith(".")] == [file.name for file in out.iterdir() if file.suffix == ".pdf"]
+    assert [file.name for file in out.iterdir() if not file.name.startswith(".")] == [
+        file.name for file in out.iterdir() if file.suffix == ".pdf"
+    ]
     for pdf in pdfs:
         assert len(PdfReader(pdf).pages) >= 1, pdf

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pypdfium2
 import pytest
+from pdfread import flat_text, pages
 
 from cardgen import bundled
 from cardgen.catalogue import load_catalogue
 from cardgen.paper import CARD_SIZES
-from pdfread import flat_text, pages
 
 CATALOGUE = load_catalogue(bundled("catalogue"))
 POINTS_PER_MM = 72 / 25.4
@@ -27,7 +27,9 @@ def placed_chars(pdf: Path) -> list[list[tuple[str, float, float, float]]]:
                 character = text.get_text_range(index, 1)
                 if character.strip():
                     left, bottom, right, _ = text.get_charbox(index)
-                    chars.append((character, left / POINTS_PER_MM, right / POINTS_PER_MM, round(bottom / POINTS_PER_MM * 2) / 2))
+                    chars.append(
+                        (character, left / POINTS_PER_MM, right / POINTS_PER_MM, round(bottom / POINTS_PER_MM * 2) / 2)
+                    )
             found.append(chars)
     finally:
         document.close()
@@ -40,7 +42,7 @@ def places(chars, phrase: str):
     found, at = [], compact.find(wanted)
     while at >= 0:
         if not compact[:at].endswith("Watch:"):  # a name in a "Watch: NAME" line is no heading
-            found.append(chars[at:at + len(wanted)])
+            found.append(chars[at : at + len(wanted)])
         at = compact.find(wanted, at + 1)
     return found
 
@@ -66,11 +68,18 @@ def check_dose(pdf, name, dose, name_chars, dose_chars) -> None:
     last = min(baseline for *_, baseline in name_chars)  # PDF space: the lowest line has the least y
     assert dose_line <= last + 1.5, (pdf.name, name, dose, "the dose is above part of the name")
     if abs(dose_line - last) <= 1.5:  # on the same line (glyph bottoms differ by a little)
-        assert dose_chars[0][1] >= max(c[2] for c in name_chars if abs(c[3] - last) <= 1.5) - 0.1, (pdf.name, name, dose)
+        assert dose_chars[0][1] >= max(c[2] for c in name_chars if abs(c[3] - last) <= 1.5) - 0.1, (
+            pdf.name,
+            name,
+            dose,
+        )
 
 
-LONG_NAMES = {"calf-raise": "Single-leg calf raise on a step with a dumbbell", "squat": "Goblet squat to a low box",
-              "toe-raise": "Toe raise"}
+LONG_NAMES = {
+    "calf-raise": "Single-leg calf raise on a step with a dumbbell",
+    "squat": "Goblet squat to a low box",
+    "toe-raise": "Toe raise",
+}
 
 
 @pytest.mark.parametrize("size", CARD_SIZES)
@@ -84,7 +93,12 @@ def test_no_name_is_split_around_its_dose(run, size, catalogue_copy):
     checked = 0
     for routine_id, routine in catalogue.routines.items():
         for extra in ([], ["--duplex"]):
-            assert run("card", routine_id, "--catalogue", catalogue_copy, "--size", size, *extra, "-o", "card.pdf").exit_code == 0
+            assert (
+                run(
+                    "card", routine_id, "--catalogue", catalogue_copy, "--size", size, *extra, "-o", "card.pdf"
+                ).exit_code
+                == 0
+            )
             steps = []
             for block in routine.blocks:
                 for item in block.exercises:

@@ -8,9 +8,24 @@ from cardgen import bundled
 from cardgen.catalogue import load_catalogue
 
 SEED_IDS = {
-    "calf-walk", "heel-walk", "calf-raise", "toe-raise", "rope-jump", "squat", "bulgarian-split-squat",
-    "single-leg-deadlift", "lunge-circuit", "glute-bridge", "box-jump", "nordic-hamstring-curl",
-    "banded-hip-flexion", "plank", "side-plank", "side-plank-abductor-hold", "explosive-step-up", "foot-drills",
+    "calf-walk",
+    "heel-walk",
+    "calf-raise",
+    "toe-raise",
+    "rope-jump",
+    "squat",
+    "bulgarian-split-squat",
+    "single-leg-deadlift",
+    "lunge-circuit",
+    "glute-bridge",
+    "box-jump",
+    "nordic-hamstring-curl",
+    "banded-hip-flexion",
+    "plank",
+    "side-plank",
+    "side-plank-abductor-hold",
+    "explosive-step-up",
+    "foot-drills",
 }
 
 
@@ -59,11 +74,22 @@ def line_of(file: Path, fragment: str, after: str = "- id: calf-raise") -> int:
     "name, old, new, where, message",
     [
         ("exercises.yaml", "  cues:", "  cuse:", "cuse", "unknown key 'cuse' (did you mean 'cues'?)"),
-        ("exercises.yaml", "area: calves", "area: calf", "area", "unknown area 'calf' (did you mean 'calves'?): areas.yaml declares calves, legs, core"),
+        (
+            "exercises.yaml",
+            "area: calves",
+            "area: calf",
+            "area",
+            "unknown area 'calf' (did you mean 'calves'?): areas.yaml declares calves, legs, core",
+        ),
         ("exercises.yaml", 'dose: "15x3"', 'dose: "fifteen"', "dose", "cannot read the dose 'fifteen'"),
         ("exercises.yaml", 'dose: "15x3"', 'dose: "3x15"', "dose", "'3x15' reads as 15 sets of 3 reps"),
-        ("exercises.yaml", "url: https://www.youtube.com/watch?v=c5Kv6-fnTj8", "url: javascript:alert(1)", "video.url",
-         "'javascript:alert(1)' is not a web address: it must start with http:// or https://"),
+        (
+            "exercises.yaml",
+            "url: https://www.youtube.com/watch?v=c5Kv6-fnTj8",
+            "url: javascript:alert(1)",
+            "video.url",
+            "'javascript:alert(1)' is not a web address: it must start with http:// or https://",
+        ),
         ("exercises.yaml", "name: Calf raise", "name: [Calf, raise]", "name", "should be text, not a list"),
     ],
 )
@@ -83,7 +109,9 @@ def test_duplicate_exercise_id(run, catalogue_copy):
     result = run("validate", "--catalogue", catalogue_copy)
     assert result.exit_code == 1
     line, second = [n for n, text in enumerate(file.read_text().splitlines(), 1) if "id: calf-walk" in text]
-    assert f"{file}:{second}: calf-walk.id: duplicate exercise id 'calf-walk' (first used on line {line})" in result.stderr
+    assert (
+        f"{file}:{second}: calf-walk.id: duplicate exercise id 'calf-walk' (first used on line {line})" in result.stderr
+    )
 
 
 def test_routine_naming_an_unknown_exercise_suggests_the_closest(run, catalogue_copy):
@@ -115,7 +143,10 @@ def test_every_problem_at_once(run, catalogue_copy):
 
 def test_missing_required_key_and_wrong_type(run, catalogue_copy):
     file = catalogue_copy / "exercises.yaml"
-    file.write_text(file.read_text(encoding="utf-8") + "\n- id: new-one\n  name: New one\n  area: legs\n  cues: Down slowly.\n", encoding="utf-8")
+    file.write_text(
+        file.read_text(encoding="utf-8") + "\n- id: new-one\n  name: New one\n  area: legs\n  cues: Down slowly.\n",
+        encoding="utf-8",
+    )
     result = run("validate", "--catalogue", catalogue_copy)
     assert result.exit_code == 1
     assert "new-one: missing required key 'kind'" in result.stderr

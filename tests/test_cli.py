@@ -8,7 +8,11 @@ from click.testing import CliRunner
 from cardgen import __version__
 from cardgen.cli import cli
 
-LONG_NOTES = "team: T\nroutine: sample-training\nrunners:\n  - name: Ann\n    notes: " + "Keep it light and easy this month. " * 8 + "\n"
+LONG_NOTES = (
+    "team: T\nroutine: sample-training\nrunners:\n  - name: Ann\n    notes: "
+    + "Keep it light and easy this month. " * 8
+    + "\n"
+)
 
 
 def test_quiet_prints_nothing_but_errors(run):
@@ -29,7 +33,10 @@ def test_verbose_says_where_things_come_from_and_how_long_they_took(run, tmp_pat
     result = run("-v", "card", "cadence", "--templates", tmp_path / "mine", "-o", "card.pdf")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "card.pdf\n"
-    assert re.fullmatch(rf"catalogue: \S+/catalogue\ntemplates: {tmp_path}/mine, then the built-in ones\ndone in \d+\.\d\d s\n", result.stderr)
+    assert re.fullmatch(
+        rf"catalogue: \S+/catalogue\ntemplates: {tmp_path}/mine, then the built-in ones\ndone in \d+\.\d\d s\n",
+        result.stderr,
+    )
 
 
 def test_quiet_and_verbose_do_not_go_together(run):
@@ -45,6 +52,14 @@ def test_shell_completion_script(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, [], prog_name="cardgen", env={"_CARDGEN_COMPLETE": "bash_source"})
     assert result.exit_code == 0
-    assert "_cardgen_completion()" in result.stdout and "complete -o nosort -F _cardgen_completion cardgen" in result.stdout
-    result = CliRunner().invoke(cli, [], prog_name="cardgen", env={"_CARDGEN_COMPLETE": "bash_complete", "COMP_WORDS": "cardgen ca", "COMP_CWORD": "1"})
+    assert (
+        "_cardgen_completion()" in result.stdout
+        and "complete -o nosort -F _cardgen_completion cardgen" in result.stdout
+    )
+    result = CliRunner().invoke(
+        cli,
+        [],
+        prog_name="cardgen",
+        env={"_CARDGEN_COMPLETE": "bash_complete", "COMP_WORDS": "cardgen ca", "COMP_CWORD": "1"},
+    )
     assert result.stdout.split() == ["plain,card"]

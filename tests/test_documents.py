@@ -3,13 +3,13 @@
 from pathlib import Path
 
 import pytest
+from pdfread import embedded_fonts, flat_text, pages, qr_codes
 
 from cardgen import bundled
 from cardgen.catalogue import load_catalogue
 from cardgen.fonts import FONT_DIR
 from cardgen.plan import plan_routine
 from cardgen.qr import video_link
-from pdfread import embedded_fonts, flat_text, pages, qr_codes
 
 CATALOGUE = load_catalogue(bundled("catalogue"))
 ROUTINES = list(CATALOGUE.routines)
@@ -17,8 +17,11 @@ ROUTINES = list(CATALOGUE.routines)
 
 def expected_links(routine_id: str) -> list[str]:
     plan = plan_routine(CATALOGUE, routine_id)
-    return [video_link(s_exercise.video.url, s_exercise.video.start)
-            for s_exercise in (CATALOGUE.exercises[step.id] for step in plan.steps) if s_exercise.video]
+    return [
+        video_link(s_exercise.video.url, s_exercise.video.start)
+        for s_exercise in (CATALOGUE.exercises[step.id] for step in plan.steps)
+        if s_exercise.video
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +38,9 @@ def demo(tmp_path_factory) -> Path:
 
 
 def test_demo_makes_a_card_and_a_sheet_per_routine(demo):
-    assert sorted(p.name for p in demo.glob("*.pdf")) == sorted(f"{r}-{kind}.pdf" for r in ROUTINES for kind in ("card", "sheet"))
+    assert sorted(p.name for p in demo.glob("*.pdf")) == sorted(
+        f"{r}-{kind}.pdf" for r in ROUTINES for kind in ("card", "sheet")
+    )
 
 
 @pytest.mark.parametrize("routine_id", ROUTINES)
@@ -134,7 +139,9 @@ def test_html_preview_is_self_contained(run):
     assert html.count("@font-face") >= 2 and "data:font/" in html
     assert "髂腰肌" in html
     assert run("card", "sample-training", "--html", "-o", "card.html").exit_code == 0
-    assert Path("card.html").read_text(encoding="utf-8").count("data:image/png") == len(expected_links("sample-training"))
+    assert Path("card.html").read_text(encoding="utf-8").count("data:image/png") == len(
+        expected_links("sample-training")
+    )
 
 
 def test_unknown_routine_is_a_clear_error(run):

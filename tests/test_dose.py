@@ -79,8 +79,13 @@ def test_any_text_is_read_or_refused_with_a_reason(text):
         assert str(dose)
 
 
-@given(sets=st.integers(1, 10), low=st.integers(1, 200), span=st.integers(0, 50), each_side=st.booleans(),
-       unit=st.sampled_from(["reps", "hold", "time"]))
+@given(
+    sets=st.integers(1, 10),
+    low=st.integers(1, 200),
+    span=st.integers(0, 50),
+    each_side=st.booleans(),
+    unit=st.sampled_from(["reps", "hold", "time"]),
+)
 def test_structured_doses_print_what_they_hold(sets, low, span, each_side, unit):
     amount = f"{low}-{low + span}" if span else low
     dose = Dose.model_validate({"sets": sets, unit: amount, "each_side": each_side})
@@ -97,4 +102,7 @@ def test_shorthand_reps_by_sets(reps, sets):
         with pytest.raises(ValueError, match="reads as"):
             Dose.parse(f"{reps}x{sets}")
     else:
-        assert str(Dose.parse(f"{reps}x{sets}")) == f"{sets} set{'s' if sets != 1 else ''} × {reps} rep{'s' if reps != 1 else ''}"
+        assert (
+            str(Dose.parse(f"{reps}x{sets}"))
+            == f"{sets} set{'s' if sets != 1 else ''} × {reps} rep{'s' if reps != 1 else ''}"
+        )

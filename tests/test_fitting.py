@@ -1,9 +1,9 @@
 """Cards fitted face by face: each distinct face laid out once, a plan in at most two passes,
 the steps shared out by measured height, names printed into a face many runners share."""
 
-from pathlib import Path
 
 import pytest
+from pdfread import flat_text
 
 from cardgen import bundled
 from cardgen.catalogue import load_catalogue
@@ -11,7 +11,6 @@ from cardgen.documents import Maker
 from cardgen.fitting import balanced
 from cardgen.paper import CARD_SIZES
 from cardgen.roster import load_roster
-from pdfread import flat_text
 
 CATALOGUE = load_catalogue(bundled("catalogue"))
 
@@ -58,7 +57,10 @@ def maker_size(name):
 
 def test_runners_with_the_same_plan_share_one_laid_out_front(counted, tmp_path):
     team = tmp_path / "team.yaml"
-    team.write_text("team: T\nroutine: cadence\nrunners:\n  - name: Ann Lee\n  - name: Bo Chen\n  - name: Cy Dunn\n", encoding="utf-8")
+    team.write_text(
+        "team: T\nroutine: cadence\nrunners:\n  - name: Ann Lee\n  - name: Bo Chen\n  - name: Cy Dunn\n",
+        encoding="utf-8",
+    )
     roster = load_roster(team, CATALOGUE)
     maker = Maker(CATALOGUE, card_size="a7", duplex=True)
     laid = maker.lay_out_cards([maker.plan("cadence", runner, roster) for runner in roster.runners])
@@ -75,7 +77,9 @@ def test_runners_with_the_same_plan_share_one_laid_out_front(counted, tmp_path):
 def test_a_name_too_long_for_its_line_gets_a_front_of_its_own(counted, tmp_path):
     long_name = "Maximiliana Alexandrovna Konstantinopolskaya-Smythe von Hohenzollern"
     team = tmp_path / "team.yaml"
-    team.write_text(f"team: T\nroutine: cadence\nrunners:\n  - name: Ann Lee\n  - name: {long_name}\n", encoding="utf-8")
+    team.write_text(
+        f"team: T\nroutine: cadence\nrunners:\n  - name: Ann Lee\n  - name: {long_name}\n", encoding="utf-8"
+    )
     roster = load_roster(team, CATALOGUE)
     maker = Maker(CATALOGUE, card_size="a7")
     laid = maker.lay_out_cards([maker.plan("cadence", runner, roster) for runner in roster.runners])
@@ -107,7 +111,11 @@ def test_cards_for_shares_a_plan_out_in_order_with_the_notes_on_the_first():
     assert (one.plan, one.part, one.type_step, one.back_qr_mm) == (plan, None, 0, 22.0)
     steps = plan.steps
     cards = cards_for(plan, [steps[:3], steps[3:6], steps[6:]], 1, 18.0)
-    assert [card.part for card in cards] == ["1/3", "2/3", "3/3"] and [card.continued for card in cards] == [False, True, True]
+    assert [card.part for card in cards] == ["1/3", "2/3", "3/3"] and [card.continued for card in cards] == [
+        False,
+        True,
+        True,
+    ]
     assert {(card.type_step, card.back_qr_mm, card.plan.runner) for card in cards} == {(1, 18.0, "Ann")}
     assert [step for card in cards for step in card.plan.steps] == steps
     assert [card.plan.notes for card in cards] == ["Easy week.", None, None]

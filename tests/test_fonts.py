@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
+from pdfread import font_programs, glyph_runs
 
 from cardgen.fonts import COVERAGE, FACES, FONT_DIR, coverage_from_fonts, covered, script_language
-from pdfread import font_programs, glyph_runs
 
 NAMES = {"Arabic": "محمد الأحمد", "Hebrew": "דוד כהן", "Devanagari": "अर्जुन शर्मा", "Thai": "สมชาย ใจดี"}
 BUNDLED = {TTFont(face.path, lazy=True)["name"].getDebugName(6) for face in FACES}
@@ -18,7 +18,10 @@ BUNDLED = {TTFont(face.path, lazy=True)["name"].getDebugName(6) for face in FACE
 
 def roster(tmp_path, names, routine="cadence") -> Path:
     team = tmp_path / "team.yaml"
-    team.write_text(f"team: World\nroutine: {routine}\nrunners:\n" + "".join(f"  - name: {name}\n" for name in names), encoding="utf-8")
+    team.write_text(
+        f"team: World\nroutine: {routine}\nrunners:\n" + "".join(f"  - name: {name}\n" for name in names),
+        encoding="utf-8",
+    )
     return team
 
 
@@ -46,7 +49,10 @@ def script_cards(tmp_path_factory):
     from cardgen.cli import cli
 
     folder = tmp_path_factory.mktemp("scripts")
-    result = CliRunner().invoke(cli, ["batch", str(roster(folder, NAMES.values())), "-o", str(folder / "out"), "--format", "card", "--jobs", "1"])
+    result = CliRunner().invoke(
+        cli,
+        ["batch", str(roster(folder, NAMES.values())), "-o", str(folder / "out"), "--format", "card", "--jobs", "1"],
+    )
     assert result.exit_code == 0, result.stderr
     return result.stderr, {script: folder / "out" / f"{name} - card.pdf" for script, name in NAMES.items()}
 
@@ -93,7 +99,9 @@ def test_a_name_is_shaped(script_cards, script):
     cmap, order = font.getBestCmap(), font.getGlyphOrder()
     run = next(run for run in glyph_runs(cards[script]) if run and run[0].font.startswith(f"Cardgen-{script}"))
     own = [glyph for glyph in run if len(glyph.text) == 1 and order[glyph.gid] == cmap[ord(glyph.text)]]
-    assert len(own) < len([glyph for glyph in run if glyph.text != " "]), [(glyph.text, order[glyph.gid]) for glyph in run]
+    assert len(own) < len([glyph for glyph in run if glyph.text != " "]), [
+        (glyph.text, order[glyph.gid]) for glyph in run
+    ]
     if script == "Arabic":  # the letters that join are all in their joining forms
         assert all(glyph.text in (" ", "ا") for glyph in own), [(glyph.text, order[glyph.gid]) for glyph in own]
 
@@ -135,11 +143,22 @@ def test_every_modern_hangul_syllable_is_covered(run, tmp_path):
 def test_the_glyph_check_knows_every_bundled_script():
     for name in NAMES.values():
         assert all(ord(character) in covered() for character in name.replace(" ", ""))
-    assert ord("\U0001F3C3") not in covered()
+    assert ord("\U0001f3c3") not in covered()
 
 
-@pytest.mark.parametrize(("name", "language"), [("さくら 田中", "ja"), ("김민준", "ko"), ("محمد الأحمد", "ar"), ("דוד כהן", "he"),
-                                                ("अर्जुन शर्मा", "hi"), ("สมชาย ใจดี", "th"), ("李小龙", None), ("Ann Lee", None)])
+@pytest.mark.parametrize(
+    ("name", "language"),
+    [
+        ("さくら 田中", "ja"),
+        ("김민준", "ko"),
+        ("محمد الأحمد", "ar"),
+        ("דוד כהן", "he"),
+        ("अर्जुन शर्मा", "hi"),
+        ("สมชาย ใจดี", "th"),
+        ("李小龙", None),
+        ("Ann Lee", None),
+    ],
+)
 def test_a_names_script_tells_its_language_only_when_it_can(name, language):
     assert script_language(name) == language
 

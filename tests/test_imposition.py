@@ -5,10 +5,16 @@ import pytest
 from cardgen.imposition import MARK_LENGTH, MARK_OFFSET, SHEET_MARGIN, grid_for, on_sheets
 
 
-@pytest.mark.parametrize("size, expected", [
-    ((105, 148), (1, 2, True)), ((74, 105), (2, 2, False)), ((85.6, 54), (2, 5, False)),
-    ((127, 76.2), (2, 2, True)), ((152.4, 101.6), (1, 2, False)),
-])
+@pytest.mark.parametrize(
+    "size, expected",
+    [
+        ((105, 148), (1, 2, True)),
+        ((74, 105), (2, 2, False)),
+        ((85.6, 54), (2, 5, False)),
+        ((127, 76.2), (2, 2, True)),
+        ((152.4, 101.6), (1, 2, False)),
+    ],
+)
 def test_as_many_as_fit_with_their_marks(size, expected):
     grid = grid_for(*size, 210, 297)
     assert (grid.columns, grid.rows, grid.rotated) == expected
@@ -22,8 +28,14 @@ def test_marks_never_touch_a_card_and_cards_stay_off_the_edge(bleed):
             assert card.x + card.width + bleed <= page.width - SHEET_MARGIN + 0.01
             for mark in page.marks:
                 # A mark lies wholly outside every card and its bleed, by at least the offset.
-                inside_x = card.x - bleed - 0.5 < min(mark.x1, mark.x2) and max(mark.x1, mark.x2) < card.x + card.width + bleed + 0.5
-                inside_y = card.y - bleed - 0.5 < min(mark.y1, mark.y2) and max(mark.y1, mark.y2) < card.y + card.height + bleed + 0.5
+                inside_x = (
+                    card.x - bleed - 0.5 < min(mark.x1, mark.x2)
+                    and max(mark.x1, mark.x2) < card.x + card.width + bleed + 0.5
+                )
+                inside_y = (
+                    card.y - bleed - 0.5 < min(mark.y1, mark.y2)
+                    and max(mark.y1, mark.y2) < card.y + card.height + bleed + 0.5
+                )
                 assert not (inside_x and inside_y)
         for mark in page.marks:
             assert abs(abs(mark.x2 - mark.x1) + abs(mark.y2 - mark.y1) - MARK_LENGTH) < 0.01

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pdfread import flat_text
 
 from cardgen import bundled
 from cardgen.dose import Dose
 from cardgen.labels import BUNDLED, english_file, flatten, labels_for, read_phrases, shipped_languages
-from pdfread import flat_text
 
 LANGUAGES = ["en", "es", "fr", "de", "pt", "it", "zh-Hans", "ja", "ko", "ru"]
 
@@ -111,11 +111,23 @@ def test_a_card_and_a_sheet_print_only_their_language_s_labels(run, greek, tmp_p
     def squeeze(text: str) -> str:
         return re.sub(r"\s+", "", text).casefold()
 
-    on_card = [labels("card.exercises", count=4), labels("card.watch_the_moves"),
-               labels.dose(Dose.parse("10-15x3")), labels.dose(Dose.parse("5-8 each side")), labels.load(22.5, "kg")]
-    on_sheet = [labels("log.title"), labels("log.week", number=6), labels("sheet.why_this_routine"), labels("log.exercise"),
-                labels("sheet.blocks", count=2), labels.short_date(__import__("datetime").date(2026, 12, 14)),
-                labels.dose(Dose.parse("30 s hold x1")), labels("sheet.print_note")]
+    on_card = [
+        labels("card.exercises", count=4),
+        labels("card.watch_the_moves"),
+        labels.dose(Dose.parse("10-15x3")),
+        labels.dose(Dose.parse("5-8 each side")),
+        labels.load(22.5, "kg"),
+    ]
+    on_sheet = [
+        labels("log.title"),
+        labels("log.week", number=6),
+        labels("sheet.why_this_routine"),
+        labels("log.exercise"),
+        labels("sheet.blocks", count=2),
+        labels.short_date(__import__("datetime").date(2026, 12, 14)),
+        labels.dose(Dose.parse("30 s hold x1")),
+        labels("sheet.print_note"),
+    ]
     for phrase in on_card:
         assert squeeze(phrase) in squeeze(card_text), f"{phrase!r} not on the {code} card"
     for phrase in on_sheet:
@@ -139,15 +151,23 @@ def test_plural_forms_follow_the_language():
 
 def test_the_document_and_each_runner_carry_their_language(run, greek, tmp_path):
     catalogue, roster = greek
-    roster.write_text(ROSTER.replace("routine: greek", "routine: greek\nlang: fr") +
-                      "  - {name: Ana, lang: es}\n", encoding="utf-8")
+    roster.write_text(
+        ROSTER.replace("routine: greek", "routine: greek\nlang: fr") + "  - {name: Ana, lang: es}\n", encoding="utf-8"
+    )
     assert run("card", "--catalogue", catalogue, "--roster", roster, "--runner", "Ana", "-o", "ana.html").exit_code == 0
     html = (tmp_path / "ana.html").read_text(encoding="utf-8")
     assert '<html lang="es">' in html and 'lang="es"' in html.split("<body", 1)[1]
-    assert run("sheet", "--catalogue", catalogue, "--roster", roster, "--runner", "Νίκη", "-o", "niki.html").exit_code == 0
+    assert (
+        run("sheet", "--catalogue", catalogue, "--roster", roster, "--runner", "Νίκη", "-o", "niki.html").exit_code == 0
+    )
     assert '<html lang="fr">' in (tmp_path / "niki.html").read_text(encoding="utf-8")
     # --lang speaks for the runners who have no language of their own, never over a runner's own
-    assert run("sheet", "--catalogue", catalogue, "--roster", roster, "--runner", "Ana", "--lang", "de", "-o", "ana2.html").exit_code == 0
+    assert (
+        run(
+            "sheet", "--catalogue", catalogue, "--roster", roster, "--runner", "Ana", "--lang", "de", "-o", "ana2.html"
+        ).exit_code
+        == 0
+    )
     assert '<html lang="es">' in (tmp_path / "ana2.html").read_text(encoding="utf-8")
 
 
@@ -166,18 +186,27 @@ def test_a_workspace_can_add_a_language(run, tmp_path, greek):
     catalogue, _ = greek
     (tmp_path / "cardgen.yaml").write_text(f"catalogue: {catalogue}\n", encoding="utf-8")
     (tmp_path / "locale").mkdir()
-    (tmp_path / "locale" / "nl.yaml").write_text('log: {title: Trainingslogboek, week: "Week {number}"}\n'
-                                                'dose: {sets: {one: "{count} set", other: "{count} sets"}}\n', encoding="utf-8")
+    (tmp_path / "locale" / "nl.yaml").write_text(
+        'log: {title: Trainingslogboek, week: "Week {number}"}\n'
+        'dose: {sets: {one: "{count} set", other: "{count} sets"}}\n',
+        encoding="utf-8",
+    )
     assert run("sheet", "greek", "--lang", "nl", "-o", "nl.pdf").exit_code == 0
     assert "Trainingslogboek" in flat_text(tmp_path / "nl.pdf")
 
 
-@pytest.mark.parametrize("text, message", [
-    ('log:\n  titel: Logboek\n', "locale/nl.yaml:2: log.titel: unknown key 'titel' (did you mean 'title'?)"),
-    ('log:\n  week: "Week {nummer}"\n', "locale/nl.yaml:2: log.week: unknown value {nummer}; it may use {number}"),
-    ('card:\n  exercises: {other: "{count} oefeningen"}\n', "locale/nl.yaml:2: card.exercises: Dutch needs the plural form one here"),
-    ('locale: xx_YY\n', "locale/nl.yaml:1: locale: 'xx_YY' is not a locale"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("log:\n  titel: Logboek\n", "locale/nl.yaml:2: log.titel: unknown key 'titel' (did you mean 'title'?)"),
+        ('log:\n  week: "Week {nummer}"\n', "locale/nl.yaml:2: log.week: unknown value {nummer}; it may use {number}"),
+        (
+            'card:\n  exercises: {other: "{count} oefeningen"}\n',
+            "locale/nl.yaml:2: card.exercises: Dutch needs the plural form one here",
+        ),
+        ("locale: xx_YY\n", "locale/nl.yaml:1: locale: 'xx_YY' is not a locale"),
+    ],
+)
 def test_a_mistake_in_a_locale_file_is_named_with_its_line(run, tmp_path, text, message):
     (tmp_path / "cardgen.yaml").write_text(f"catalogue: {bundled('catalogue')}\n", encoding="utf-8")
     (tmp_path / "locale").mkdir()
@@ -192,7 +221,10 @@ def test_an_unknown_language_is_a_clear_error(run, greek):
     assert result.exit_code == 1 and "no labels in the language 'xx'" in result.output
     roster.write_text(ROSTER + "    lang: ess\n", encoding="utf-8")
     result = run("validate", "--catalogue", catalogue, roster)
-    assert result.exit_code == 1 and "team.yaml:8: runners[Νίκη].lang: unknown language 'ess' (did you mean 'es'" in result.output
+    assert (
+        result.exit_code == 1
+        and "team.yaml:8: runners[Νίκη].lang: unknown language 'ess' (did you mean 'es'" in result.output
+    )
 
 
 def test_progressions_and_weekly_targets_print_in_the_language(run, tmp_path):

@@ -20,7 +20,9 @@ def test_a_large_sheet_prints_nothing_under_14_pt(run, tmp_path):
 
 def test_a_runner_can_ask_for_large_print(run, tmp_path):
     roster = tmp_path / "team.yaml"
-    roster.write_text("team: T\nroutine: cadence\nrunners:\n  - {name: Old Hand, large: true}\n  - {name: Young}\n", encoding="utf-8")
+    roster.write_text(
+        "team: T\nroutine: cadence\nrunners:\n  - {name: Old Hand, large: true}\n  - {name: Young}\n", encoding="utf-8"
+    )
     assert run("sheet", "--roster", roster, "--runner", "Old Hand", "-o", "old.pdf").exit_code == 0
     assert min(size for _, size in font_sizes(tmp_path / "old.pdf")) >= 14
     assert run("card", "--roster", roster, "--runner", "Old Hand", "-o", "old-card.pdf").exit_code == 0

@@ -10,11 +10,13 @@ import pytest
 
 
 def loaded_libraries(patched: bool) -> set[str]:
-    code = ("from cardgen.layout import libraries_found_from_the_loader_cache as quick\n"
-            "import contextlib\n"
-            f"with (quick() if {patched} else contextlib.nullcontext()):\n"
-            "    import weasyprint\n"
-            "print('\\n'.join(sorted({line.split()[-1] for line in open('/proc/self/maps') if '.so' in line})))\n")
+    code = (
+        "from cardgen.layout import libraries_found_from_the_loader_cache as quick\n"
+        "import contextlib\n"
+        f"with (quick() if {patched} else contextlib.nullcontext()):\n"
+        "    import weasyprint\n"
+        "print('\\n'.join(sorted({line.split()[-1] for line in open('/proc/self/maps') if '.so' in line})))\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return set(result.stdout.split())
 
@@ -41,12 +43,17 @@ def test_measure_reads_each_face_from_its_anchors():
         f'<section id="face-0">{block(20)}<div id="step-0-1"></div>{block(50)}<div id="step-0-2"></div>{block(30)}<div id="end-0"></div></section>'
         # A face taller than its page runs on (anchored on both pages): its positions count the pages before.
         f'<section id="face-1">{block(10)}<div id="slot-1"></div>{block(5)}<div id="step-1-1"></div>{block(250)}<div id="end-1"></div></section>'
-        f'<section id="face-2">{block(40)}<div id="end-2"></div></section>')
+        f'<section id="face-2">{block(40)}<div id="end-2"></div></section>'
+    )
     press = Press()
     document = press.lay_out(html)
     assert len(document.pages) == 4
     # Face 1's 250 px block doesn't fit the 185 px left on its first page: the face measures those too.
-    assert Press.measure(document, 3) == [(0, Measure(100, 20, (50, 30), 0)), (1, Measure(450, 15, (435,), 10)), (3, Measure(40, 0, (), 0))]
+    assert Press.measure(document, 3) == [
+        (0, Measure(100, 20, (50, 30), 0)),
+        (1, Measure(450, 15, (435,), 10)),
+        (3, Measure(40, 0, (), 0)),
+    ]
     with pytest.raises(KeyError):
         Press.measure(document, 4)
 
@@ -61,10 +68,12 @@ def test_engine_warnings_are_told_once_each(capsys):
         with engine_warnings(strict=False, reported=reported):
             engine.warning("Ignored `colour: red` at 1:2, unknown property.")
             engine.warning("Ignored `colour: red` at 1:2, unknown property.")
-            engine.warning('.notdef glyph rendered for Unicode string unsupported by fonts: "\U0001F3C3"')
-            engine.warning('.notdef glyph rendered for Unicode string unsupported by fonts: "\U0001F600"')
-    assert capsys.readouterr().err == ("warning: PDF engine: Ignored `colour: red` at 1:2, unknown property.\n"
-                                       "warning: PDF engine: drew a box for 2 characters no font has: \U0001F3C3 \U0001F600\n")
+            engine.warning('.notdef glyph rendered for Unicode string unsupported by fonts: "\U0001f3c3"')
+            engine.warning('.notdef glyph rendered for Unicode string unsupported by fonts: "\U0001f600"')
+    assert capsys.readouterr().err == (
+        "warning: PDF engine: Ignored `colour: red` at 1:2, unknown property.\n"
+        "warning: PDF engine: drew a box for 2 characters no font has: \U0001f3c3 \U0001f600\n"
+    )
 
 
 @pytest.mark.allow_warnings("Ignored")
@@ -107,5 +116,13 @@ def test_a_test_fails_on_an_engine_warning_it_did_not_declare(pytester):
     """)
     result = pytester.runpytest("-p", "no:cacheprovider")
     result.assert_outcomes(passed=4, errors=3)
-    result.stdout.fnmatch_lines(["*unexpected warnings*", "*weasyprint: Ignored x*", "*unexpected warnings*", "*cardgen.documents: Ignored x*",
-                                 "*unexpected warnings*", "*cardgen: Ignored x, while a shared fixture was made*"])
+    result.stdout.fnmatch_lines(
+        [
+            "*unexpected warnings*",
+            "*weasyprint: Ignored x*",
+            "*unexpected warnings*",
+            "*cardgen.documents: Ignored x*",
+            "*unexpected warnings*",
+            "*cardgen: Ignored x, while a shared fixture was made*",
+        ]
+    )

@@ -66,8 +66,14 @@ def log_cells(pdf: Path, row_name: str) -> dict[int, str]:
     row's top, under each week header of the table above it."""
     cells = {}
     for page, _, row_top in text_boxes(pdf, row_name):
-        headers = [(x, y, week) for week in range(1, 53) for p, x, y in text_boxes(pdf, f"Week {week}")
-                   if p == page and y < row_top and text_in(pdf, p, x - 0.3, y - 0.3, x + 16, y + 3).split()[:2] == ["Week", str(week)]]
+        headers = [
+            (x, y, week)
+            for week in range(1, 53)
+            for p, x, y in text_boxes(pdf, f"Week {week}")
+            if p == page
+            and y < row_top
+            and text_in(pdf, p, x - 0.3, y - 0.3, x + 16, y + 3).split()[:2] == ["Week", str(week)]
+        ]
         if not headers:
             continue  # the exercise's card, not its log row
         table_y = max(y for _, y, _ in headers)
@@ -84,7 +90,20 @@ def test_the_printed_log_cells_carry_the_targets(run, roster):
     assert result.exit_code == 0, result.output
     pdf = Path("ana.pdf")
     calf = log_cells(pdf, "5 Calf raise")
-    assert [calf[w] for w in range(1, 13)] == ["12", "13", "14", "DELOAD 14", "15", "16", "17", "DELOAD 17", "18", "19", "20", "DELOAD 20"]
+    assert [calf[w] for w in range(1, 13)] == [
+        "12",
+        "13",
+        "14",
+        "DELOAD 14",
+        "15",
+        "16",
+        "17",
+        "DELOAD 17",
+        "18",
+        "19",
+        "20",
+        "DELOAD 20",
+    ]
     squat = log_cells(pdf, "3 Squat")
     assert [squat[w] for w in range(1, 5)] == ["5 × 67.5 kg", "5 × 77.5 kg", "5 × 87.5 kg", "DELOAD 5 × 52.5 kg"]
     plank = log_cells(pdf, "A1 Plank")
@@ -99,8 +118,12 @@ def test_the_printed_log_cells_carry_the_targets(run, roster):
 @pytest.mark.allow_warnings("the 4-week wave doesn't divide the 6-week plan")  # the roster's wave, tested below
 def test_kg_and_lb_and_plates_in_the_log_and_the_json(run, tmp_path):
     roster = tmp_path / "team.yaml"
-    roster.write_text(ROSTER.replace("units: kg\nround: 2.5\n", "units: kg+lb\nplates: {exercises: [squat]}\n").replace("    units: kg\n", ""),
-                      encoding="utf-8")
+    roster.write_text(
+        ROSTER.replace("units: kg\nround: 2.5\n", "units: kg+lb\nplates: {exercises: [squat]}\n").replace(
+            "    units: kg\n", ""
+        ),
+        encoding="utf-8",
+    )
     assert run("sheet", "--roster", roster, "--runner", "Ana Lima", "-o", "ana.pdf").exit_code == 0
     squat = log_cells(Path("ana.pdf"), "3 Squat")
     # 67.5 kg is 148.8 lb; on a 20 kg bar, 23.75 kg a side: 20 + 2.5 + 1.25.
@@ -184,7 +207,9 @@ def test_bad_progressions_are_one_located_line_each(run, tmp_path):
     check_lines(run("validate", roster), roster, reading)
     check_lines(run("plan", "--roster", roster, "--runner", "Both"), roster, reading)
     # Once they are fixed, what cannot be worked out over the plan's weeks: every runner's at once.
-    roster.write_text(BAD_ROSTER.replace("rp/week", "rep/week").replace("heavy", "85%").replace("lots", "50%"), encoding="utf-8")
+    roster.write_text(
+        BAD_ROSTER.replace("rp/week", "rep/week").replace("heavy", "85%").replace("lots", "50%"), encoding="utf-8"
+    )
     check_lines(run("validate", roster), roster, [line for line in EXPECTED if line not in reading])
     check_lines(run("sheet", "--roster", roster, "--runner", "Downhill"), roster, [EXPECTED[5]])
     assert run("validate", roster, "--weeks", "8").stderr.count("beyond") == 0
@@ -193,35 +218,50 @@ def test_bad_progressions_are_one_located_line_each(run, tmp_path):
 def test_bad_progression_in_a_routine_is_located_in_routines_yaml(run, catalogue_copy):
     file = catalogue_copy / "routines.yaml"
     text = file.read_text(encoding="utf-8")
-    text = text.replace('{id: calf-raise, progress: "+1 rep/week", tempo: 2-1-2-0}', '{id: calf-raise, progress: "+2.5 kg/week", tempo: 3-1-1}', 1)
+    text = text.replace(
+        '{id: calf-raise, progress: "+1 rep/week", tempo: 2-1-2-0}',
+        '{id: calf-raise, progress: "+2.5 kg/week", tempo: 3-1-1}',
+        1,
+    )
     file.write_text(text, encoding="utf-8")
     line = next(n for n, row in enumerate(text.splitlines(), 1) if "tempo: 3-1-1}" in row)
     result = run("validate", "--catalogue", catalogue_copy)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{file}:{line}: stride-power.blocks[1].exercises[calf-raise].tempo: cannot read '3-1-1': write it like 3-1-1-0 "
-        "(seconds down, pause, up, pause; X for explosive)", "1 problem found."]
+        "(seconds down, pause, up, pause; X for explosive)",
+        "1 problem found.",
+    ]
     file.write_text(text.replace(", tempo: 3-1-1}", "}"), encoding="utf-8")
     result = run("plan", "stride-power", "--catalogue", catalogue_copy)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
         f"{file}:{line}: stride-power.blocks[1].exercises[calf-raise].progress: '+2.5 kg/week' moves the load, but calf-raise "
-        "has none to start from: give it a load", "1 problem found."]
+        "has none to start from: give it a load",
+        "1 problem found.",
+    ]
 
 
 @pytest.mark.allow_warnings("the 4-week wave doesn't divide the 6-week plan")
 def test_a_wave_that_doesnt_divide_the_plan_says_what_happens(run, roster):
     result = run("plan", "--roster", roster, "--runner", "Ana Lima", "--weeks", "6")
     assert result.exit_code == 0
-    assert f"warning: {roster}:10: runners[Ana Lima].weeks.squat: the 4-week wave doesn't divide the 6-week plan: " \
-           "it starts again in week 5 and stops part-way" in result.stderr
+    assert (
+        f"warning: {roster}:10: runners[Ana Lima].weeks.squat: the 4-week wave doesn't divide the 6-week plan: "
+        "it starts again in week 5 and stops part-way" in result.stderr
+    )
 
 
 def test_every_command_that_prints_a_plan_takes_its_length(run, tmp_path):
     roster = tmp_path / "team.yaml"
-    roster.write_text("team: T\nroutine: stride-power\nrunners:\n  - name: Late deload\n    deload: [4, 8]\n", encoding="utf-8")
+    roster.write_text(
+        "team: T\nroutine: stride-power\nrunners:\n  - name: Late deload\n    deload: [4, 8]\n", encoding="utf-8"
+    )
     result = run("card", "--roster", roster, "--runner", "Late deload", "-o", "card.pdf")
-    assert result.exit_code == 1 and f"{roster}:5: runners[Late deload].deload: week 8 is beyond the 6-week plan" in result.stderr
+    assert (
+        result.exit_code == 1
+        and f"{roster}:5: runners[Late deload].deload: week 8 is beyond the 6-week plan" in result.stderr
+    )
     assert run("card", "--roster", roster, "--runner", "Late deload", "--weeks", "8", "-o", "card.pdf").exit_code == 0
     assert "wk 1–8: 15→20 reps, deload wk 4, 8" in flat_text(Path("card.pdf"))
 
@@ -251,7 +291,16 @@ def test_the_log_grid_dates_its_weeks_and_leaves_out_the_warm_ups():
     assert len(grid.tables[0]) == WEEKS_PER_TABLE
     weeks = [week for table in grid.tables for week in table]
     assert [week.label for week in weeks[:2]] == ["Week 1", "Week 2"]
-    assert [week.date for week in weeks] == ["28 Dec", "4 Jan", "11 Jan", "18 Jan", "25 Jan", "1 Feb", "8 Feb", "15 Feb"]
+    assert [week.date for week in weeks] == [
+        "28 Dec",
+        "4 Jan",
+        "11 Jan",
+        "18 Jan",
+        "25 Jan",
+        "1 Feb",
+        "8 Feb",
+        "15 Feb",
+    ]
     # The routine deloads every 4th week (routines.yaml): the week is marked when everything that moves is lighter.
     assert [week.deload for week in weeks] == [False, False, False, True, False, False, False, True]
     assert [entry.step.id for entry in grid.entries] == [step.id for step in plan.steps if step.kind != "warm-up"]

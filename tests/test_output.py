@@ -27,10 +27,18 @@ def test_names_never_share_a_file(names):
     assert len({s.casefold() for s in stems}) == len(names)
 
 
-@pytest.mark.parametrize("name, stem", [
-    ("李小龙", "李小龙"), ("Zoë Ångström", "Zoë Ångström"), ("Иван Петров", "Иван Петров"),
-    ("../../etc/passwd", "etc-passwd"), ("CON", "CON_"), ("  spaced   out  ", "spaced out"), ("", "runner"),
-])
+@pytest.mark.parametrize(
+    "name, stem",
+    [
+        ("李小龙", "李小龙"),
+        ("Zoë Ångström", "Zoë Ångström"),
+        ("Иван Петров", "Иван Петров"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("CON", "CON_"),
+        ("  spaced   out  ", "spaced out"),
+        ("", "runner"),
+    ],
+)
 def test_file_stems_stay_readable(name, stem):
     assert file_stem(name) == stem
 

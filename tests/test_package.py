@@ -15,17 +15,34 @@ def wheel(tmp_path_factory) -> zipfile.ZipFile:
     if not (REPO / "pyproject.toml").exists():
         pytest.skip("not run from a source checkout")
     out = tmp_path_factory.mktemp("wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(REPO)],
+        check=True,
+        capture_output=True,
+    )
     (built,) = out.glob("cardgen-*.whl")
     return zipfile.ZipFile(built)
 
 
 def test_wheel_holds_templates_fonts_and_catalogue(wheel):
     names = set(wheel.namelist())
-    for file in ["templates/card.html", "templates/sheet.html", "templates/style/common.css",
-                 "catalogue/exercises.yaml", "catalogue/routines.yaml", "catalogue/theory.yaml",
-                 "fonts/Inter-Regular.otf", "fonts/NotoSansCJK-Regular.otf", "fonts/OFL-Inter.txt", "fonts/OFL-NotoSansCJK.txt",
-                 "starter/cardgen.yaml", "starter/team.yaml", "starter/README.md", "starter/templates/card.html", "starter/templates/theme.css"]:
+    for file in [
+        "templates/card.html",
+        "templates/sheet.html",
+        "templates/style/common.css",
+        "catalogue/exercises.yaml",
+        "catalogue/routines.yaml",
+        "catalogue/theory.yaml",
+        "fonts/Inter-Regular.otf",
+        "fonts/NotoSansCJK-Regular.otf",
+        "fonts/OFL-Inter.txt",
+        "fonts/OFL-NotoSansCJK.txt",
+        "starter/cardgen.yaml",
+        "starter/team.yaml",
+        "starter/README.md",
+        "starter/templates/card.html",
+        "starter/templates/theme.css",
+    ]:
         assert f"cardgen/{file}" in names, file
 
 

@@ -35,9 +35,24 @@ def roster(tmp_path):
 
 def test_a_routine_as_the_catalogue_gives_it():
     plan = plan_routine(CATALOGUE, "sample-training")
-    assert [block.title for block in plan.blocks] == ["Warm-up", "Squat / lunge", "Calf / toe raise", "Plank: flat / side", "Glute bridge"]
-    assert [step.id for step in plan.steps] == ["calf-walk", "heel-walk", "squat", "lunge-circuit", "calf-raise", "toe-raise",
-                                                "plank", "side-plank", "glute-bridge"]
+    assert [block.title for block in plan.blocks] == [
+        "Warm-up",
+        "Squat / lunge",
+        "Calf / toe raise",
+        "Plank: flat / side",
+        "Glute bridge",
+    ]
+    assert [step.id for step in plan.steps] == [
+        "calf-walk",
+        "heel-walk",
+        "squat",
+        "lunge-circuit",
+        "calf-raise",
+        "toe-raise",
+        "plank",
+        "side-plank",
+        "glute-bridge",
+    ]
     assert [step.number for step in plan.steps] == list(range(1, 10))
     # A superset's steps are A1, A2; the others are their number.
     assert [step.label for step in plan.steps] == ["1", "2", "3", "4", "5", "6", "A1", "A2", "9"]
@@ -58,8 +73,9 @@ def test_a_runner_s_skips_adds_own_doses_loads_and_cautions(roster):
     assert steps["toe-raise"].dose_text == "3 sets × 10–15 reps" and not steps["toe-raise"].own_dose
     assert steps["squat"].load == "40 kg" and steps["glute-bridge"].load is None
     # The heel flag makes the calf raise's heel caution stand out, and no other.
-    assert [c.stands_out for c in steps["calf-raise"].cautions] == [bool({"heel"} & set(c.flags))
-                                                                    for c in CATALOGUE.exercise("calf-raise").cautions]
+    assert [c.stands_out for c in steps["calf-raise"].cautions] == [
+        bool({"heel"} & set(c.flags)) for c in CATALOGUE.exercise("calf-raise").cautions
+    ]
     assert any(c.stands_out for c in steps["calf-raise"].cautions)
     assert (ann.runner, ann.notes) == ("Ann", "Easy week.")
     bo = plan_routine(CATALOGUE, "sample-training", roster.runner("Bo"), roster.units, roster=roster)

@@ -3,9 +3,8 @@
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from pdfread import pages
+from PIL import Image
 
 ROSTER = Path(__file__).parent / "data" / "roster.yaml"
 
@@ -14,11 +13,14 @@ def size_at_100_dpi(page) -> tuple[int, int]:
     return round(page.width_mm / 25.4 * 100), round(page.height_mm / 25.4 * 100)
 
 
-@pytest.mark.parametrize("command, pdf", [
-    (["card", "cadence", "--duplex", "-o", "out/card.pdf"], "out/card.pdf"),
-    (["sheet", "cadence", "-o", "sheet.pdf"], "sheet.pdf"),
-    (["handout", ROSTER, "-o", "team handout.pdf"], "team handout.pdf"),
-])
+@pytest.mark.parametrize(
+    "command, pdf",
+    [
+        (["card", "cadence", "--duplex", "-o", "out/card.pdf"], "out/card.pdf"),
+        (["sheet", "cadence", "-o", "sheet.pdf"], "sheet.pdf"),
+        (["handout", ROSTER, "-o", "team handout.pdf"], "team handout.pdf"),
+    ],
+)
 def test_a_png_of_each_page_beside_the_pdf(run, command, pdf):
     result = run(*command, "--png")
     assert result.exit_code == 0, result.stderr

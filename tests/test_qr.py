@@ -23,7 +23,10 @@ def test_shorter_links_make_smaller_codes():
     assert qr_modules(video_link(long, 227)) < qr_modules(long)
 
 
-@pytest.mark.parametrize("url, second", [("https://youtu.be/x?t=227", 227), ("https://youtu.be/x?t=3m47s", 227), ("https://youtu.be/x", None)])
+@pytest.mark.parametrize(
+    "url, second",
+    [("https://youtu.be/x?t=227", 227), ("https://youtu.be/x?t=3m47s", 227), ("https://youtu.be/x", None)],
+)
 def test_start_second_read_from_the_address(url, second):
     assert start_second(url) == second
 

@@ -42,7 +42,9 @@ def test_what_the_user_typed_is_text_never_markup():
     size = card_size("a6")
     html = Renderer().cards(faces_of([CardFace(plan)], backs=True), size, size.height, backs=True)
     assert "<script>" not in html and "<b>bold</b>" not in html
-    assert html.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;") >= 2  # name and notes
+    assert (
+        html.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;") >= 2
+    )  # name and notes
 
 
 def test_a_stylesheet_cannot_end_its_style_element(tmp_path):

@@ -3,13 +3,13 @@
 from pathlib import Path
 
 import pytest
+from pdfread import flat_text
 
 from cardgen import bundled
 from cardgen.catalogue import load_catalogue
 from cardgen.errors import ProblemsFound
 from cardgen.plan import plan_routine
 from cardgen.roster import load_roster
-from pdfread import flat_text
 
 ROSTER = Path(__file__).parent / "data" / "roster.yaml"
 CATALOGUE = load_catalogue(bundled("catalogue"))
@@ -92,14 +92,23 @@ def test_validate_several_rosters_and_the_catalogue(run, tmp_path):
     assert result.stderr.startswith(f"{bad}:5: runners[A].load.squat: should be a number")
 
 
-@pytest.mark.parametrize("text, message", [
-    ("team: X\nrunners:\n  - name: A\n", ":3: runners[A]: no routine: give the runner a routine, or the roster a default one"),
-    ("team: X\nroutine: cadence\nrunners: []\n", ":3: runners: must not be empty"),
-    ("team: X\nroutine: cadence\nstarts: next week\nrunners:\n  - name: A\n", ":3: starts: should be a date like 2026-12-07"),
-    ("- just a list\n", ":1: should be a mapping, not a list"),
-    # cardgen notes where a roster came from itself: a roster may not say it.
-    ("team: X\nroutine: cadence\nfile: /etc/passwd\nrunners:\n  - name: A\n", ":3: file: unknown key 'file'"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (
+            "team: X\nrunners:\n  - name: A\n",
+            ":3: runners[A]: no routine: give the runner a routine, or the roster a default one",
+        ),
+        ("team: X\nroutine: cadence\nrunners: []\n", ":3: runners: must not be empty"),
+        (
+            "team: X\nroutine: cadence\nstarts: next week\nrunners:\n  - name: A\n",
+            ":3: starts: should be a date like 2026-12-07",
+        ),
+        ("- just a list\n", ":1: should be a mapping, not a list"),
+        # cardgen notes where a roster came from itself: a roster may not say it.
+        ("team: X\nroutine: cadence\nfile: /etc/passwd\nrunners:\n  - name: A\n", ":3: file: unknown key 'file'"),
+    ],
+)
 def test_roster_shape_mistakes(tmp_path, text, message):
     file = tmp_path / "r.yaml"
     file.write_text(text, encoding="utf-8")
@@ -118,10 +127,17 @@ def test_a_runners_own_dose_in_other_terms_leaves_out_the_routines_progression(r
     """stride-power moves the calf raise +1 rep a week; a runner whose coach made it a hold gets the
     hold, without the routine's progression (said once), instead of a refusal to print."""
     team = tmp_path / "team.yaml"
-    team.write_text("team: T\nroutine: stride-power\nrunners:\n  - name: Ann Lee\n    dose: {calf-raise: 30 s hold x3}\n  - name: Bo Chen\n",
-                    encoding="utf-8")
+    team.write_text(
+        "team: T\nroutine: stride-power\nrunners:\n  - name: Ann Lee\n    dose: {calf-raise: 30 s hold x3}\n  - name: Bo Chen\n",
+        encoding="utf-8",
+    )
     result = run("card", "--roster", team, "--runner", "Ann Lee", "-o", "ann.pdf")
     assert result.exit_code == 0, result.stderr
-    assert result.stderr.count("Ann Lee's own dose of calf-raise (3 sets × 30 s hold) leaves out the routine's progression") == 1
+    assert (
+        result.stderr.count(
+            "Ann Lee's own dose of calf-raise (3 sets × 30 s hold) leaves out the routine's progression"
+        )
+        == 1
+    )
     assert "3 sets × 30 s hold" in flat_text(Path("ann.pdf"))
     assert run("batch", team, "-o", "out", "--format", "card", "--jobs", "1").exit_code == 0

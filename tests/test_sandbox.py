@@ -41,8 +41,9 @@ ESCAPES = [
 
 def card_template(folder: Path, line_3: str) -> Path:
     folder.mkdir(exist_ok=True)
-    (folder / "card.html").write_text('{% extends "default/card.html" %}\n{% block card_header %}\n' + line_3 + "\n{% endblock %}\n",
-                                      encoding="utf-8")
+    (folder / "card.html").write_text(
+        '{% extends "default/card.html" %}\n{% block card_header %}\n' + line_3 + "\n{% endblock %}\n", encoding="utf-8"
+    )
     return folder
 
 
@@ -66,26 +67,39 @@ def test_the_sandbox_refuses_paths_and_what_they_could_do(tmp_path):
     assert not marker.exists()
 
 
-@pytest.mark.parametrize("template, message", [
-    ("{{ 'x' * 10**9 }}", "may not repeat a str to over 1,000,000 items"),
-    ("{{ [0] * 10**7 }}", "may not repeat a list"),
-    ("{{ 2 ** 100000000 }}", "too large a number"),
-    ("{% set ns = namespace(s='x' * 999999) %}{% set ns.s = ns.s + ns.s %}", "may not make a str"),
-])
+@pytest.mark.parametrize(
+    "template, message",
+    [
+        ("{{ 'x' * 10**9 }}", "may not repeat a str to over 1,000,000 items"),
+        ("{{ [0] * 10**7 }}", "may not repeat a list"),
+        ("{{ 2 ** 100000000 }}", "too large a number"),
+        ("{% set ns = namespace(s='x' * 999999) %}{% set ns.s = ns.s + ns.s %}", "may not make a str"),
+    ],
+)
 def test_templates_may_not_make_giant_values(template, message):
     with pytest.raises(SecurityError, match=message):
         Renderer().environment.from_string(template).render()
 
 
-@pytest.mark.parametrize("line_3, message", [
-    ("{% for a in range(10**9) %}{% endfor %}", "Range too big"),
-    ("{% for a in range(99999) %}{% for b in range(99999) %}{% for c in range(99999) %}{% endfor %}{% endfor %}{% endfor %}",
-     "ran for more than 1 s and was stopped"),
-    ("{% for a in 'x' * 99999 %}{% for b in 'x' * 99999 %}{{ b }}{% endfor %}{% endfor %}", "ran for more than 1 s"),
-    ("{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = [ns.s, ns.s]|join %}{% endfor %}{{ ns.s|length }}",
-     "used more than"),
-    ('{% include "card.html" %}', "templates include or extend each other without end"),
-])
+@pytest.mark.parametrize(
+    "line_3, message",
+    [
+        ("{% for a in range(10**9) %}{% endfor %}", "Range too big"),
+        (
+            "{% for a in range(99999) %}{% for b in range(99999) %}{% for c in range(99999) %}{% endfor %}{% endfor %}{% endfor %}",
+            "ran for more than 1 s and was stopped",
+        ),
+        (
+            "{% for a in 'x' * 99999 %}{% for b in 'x' * 99999 %}{{ b }}{% endfor %}{% endfor %}",
+            "ran for more than 1 s",
+        ),
+        (
+            "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = [ns.s, ns.s]|join %}{% endfor %}{{ ns.s|length }}",
+            "used more than",
+        ),
+        ('{% include "card.html" %}', "templates include or extend each other without end"),
+    ],
+)
 def test_templates_that_never_end_are_stopped(run, tmp_path, monkeypatch, line_3, message):
     # The memory case gets the time to reach its limit even on a busy machine.
     monkeypatch.setattr(sandbox, "RENDER_SECONDS", 30.0 if "used more" in message else 1.0)
@@ -94,7 +108,9 @@ def test_templates_that_never_end_are_stopped(run, tmp_path, monkeypatch, line_3
     result = run("card", "cadence", "--templates", mine, "-o", "card.pdf")
     assert result.exit_code == 1, result.output
     # Endless inclusion is found at the innermost level, on the extends line of the same file.
-    assert result.stderr.startswith("Error: mine/card.html:1: " if "include" in line_3 else "Error: mine/card.html:3: "), result.stderr
+    assert result.stderr.startswith(
+        "Error: mine/card.html:1: " if "include" in line_3 else "Error: mine/card.html:3: "
+    ), result.stderr
     assert message in result.stderr and len(result.stderr.splitlines()) == 1
     assert not Path("card.pdf").exists()
 
@@ -104,7 +120,9 @@ def test_a_template_that_extends_itself(run, tmp_path):
     mine.mkdir()
     (mine / "card.html").write_text('{% extends "card.html" %}\n', encoding="utf-8")
     result = run("card", "cadence", "--templates", mine, "-o", "card.pdf")
-    assert result.exit_code == 1 and result.stderr.startswith("Error: mine/card.html:1: templates include or extend"), result.stderr
+    assert result.exit_code == 1 and result.stderr.startswith("Error: mine/card.html:1: templates include or extend"), (
+        result.stderr
+    )
 
 
 def test_a_template_linked_from_outside_the_folder_is_not_read(run, tmp_path):
@@ -118,6 +136,8 @@ def test_a_template_linked_from_outside_the_folder_is_not_read(run, tmp_path):
 
 def test_legitimate_templates_still_work_within_the_limits():
     """Macros, filters, loops, namespaces and method calls on the data all still run."""
-    template = ("{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}{% set ns = namespace(n=0) %}"
-                "{% for i in range(3) %}{% set ns.n = ns.n + i %}{% endfor %}{{ twice(ns.n) }} {{ words|join(', ')|upper }} {{ 'ab' * 3 }}")
+    template = (
+        "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}{% set ns = namespace(n=0) %}"
+        "{% for i in range(3) %}{% set ns.n = ns.n + i %}{% endfor %}{{ twice(ns.n) }} {{ words|join(', ')|upper }} {{ 'ab' * 3 }}"
+    )
     assert Renderer().environment.from_string(template).render(words=["a", "b"]) == "33 A, B ababab"

@@ -14,7 +14,9 @@ def test_every_value_knows_its_line(tmp_path):
 
 def test_duplicate_keys_are_errors_not_overwrites(tmp_path):
     document = parse_yaml("- id: a\n  name: A\n  name: B\n- id: b\n", tmp_path / "x.yaml")
-    assert [str(p) for p in document.problems] == [f"{tmp_path / 'x.yaml'}:3: a.name: duplicate key 'name' (first given on line 2)"]
+    assert [str(p) for p in document.problems] == [
+        f"{tmp_path / 'x.yaml'}:3: a.name: duplicate key 'name' (first given on line 2)"
+    ]
     assert document.data[1] == {"id": "b"}
 
 
@@ -79,8 +81,21 @@ def test_any_text_loads_or_fails_with_problems(tmp_path, text):
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.fixed_dictionaries({"team": yaml_values, "runners": st.lists(st.dictionaries(
-    st.sampled_from(["name", "routine", "dose", "load", "skip", "add", "flags", "notes", "typo"]), yaml_values, max_size=5), max_size=3)}))
+@given(
+    st.fixed_dictionaries(
+        {
+            "team": yaml_values,
+            "runners": st.lists(
+                st.dictionaries(
+                    st.sampled_from(["name", "routine", "dose", "load", "skip", "add", "flags", "notes", "typo"]),
+                    yaml_values,
+                    max_size=5,
+                ),
+                max_size=3,
+            ),
+        }
+    )
+)
 def test_any_shape_of_roster_loads_or_fails_with_problems(tmp_path, data):
     import yaml
 

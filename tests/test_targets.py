@@ -8,18 +8,31 @@ from cardgen.progression import Deload, Load, Progress, Wave
 from cardgen.targets import Course, CourseProblem, Units
 
 
-def course(dose: str, progress: str | None = None, deload=None, load=None, wave=None, training_max=None, units=Units()) -> Course:
-    return Course(Dose.parse(dose), Load.model_validate(load) if load is not None else None, training_max,
-                  Progress.model_validate(progress) if progress else None,
-                  tuple(TypeAdapter(Wave).validate_python(wave)) if wave else (),
-                  Deload.model_validate(deload) if deload is not None else None, units)
+def course(
+    dose: str, progress: str | None = None, deload=None, load=None, wave=None, training_max=None, units=Units()
+) -> Course:
+    return Course(
+        Dose.parse(dose),
+        Load.model_validate(load) if load is not None else None,
+        training_max,
+        Progress.model_validate(progress) if progress else None,
+        tuple(TypeAdapter(Wave).validate_python(wave)) if wave else (),
+        Deload.model_validate(deload) if deload is not None else None,
+        units,
+    )
 
 
 def test_linear_reps_pause_on_the_deload_and_resume_after():
     targets = course("12x3", "+1 rep/week", deload=4).targets(6)
     # By hand: 12, 13, 14, then the deload repeats week 3 with one set fewer, then 15, 16.
     assert [(t.week, t.sets, t.low, t.deload) for t in targets] == [
-        (1, 3, 12, False), (2, 3, 13, False), (3, 3, 14, False), (4, 2, 14, True), (5, 3, 15, False), (6, 3, 16, False)]
+        (1, 3, 12, False),
+        (2, 3, 13, False),
+        (3, 3, 14, False),
+        (4, 2, 14, True),
+        (5, 3, 15, False),
+        (6, 3, 16, False),
+    ]
     assert [t.text for t in targets] == ["12", "13", "14", "14", "15", "16"]
 
 
@@ -80,12 +93,23 @@ def test_plates_a_side():
     assert target.plates == [25, 15] and target.plates_text == "a side: 25 + 15"
 
 
-@pytest.mark.parametrize("kwargs, field, message", [
-    (dict(dose="12x3", progress="-3 rep/week"), "progress", "goes below zero by week 5 of 6"),
-    (dict(dose="12x3", progress="+1 rep/week", deload=[4, 8]), "deload", "week 8 is beyond the 6-week plan"),
-    (dict(dose="30 s hold x3", progress="+1 rep/week"), "progress", "'reps' steps need a dose in reps, and this one has seconds"),
-    (dict(dose="5x3", progress="+2.5 kg/week", wave=["65%", "deload"]), "weeks", "cannot go with a progress that moves the load"),
-])
+@pytest.mark.parametrize(
+    "kwargs, field, message",
+    [
+        (dict(dose="12x3", progress="-3 rep/week"), "progress", "goes below zero by week 5 of 6"),
+        (dict(dose="12x3", progress="+1 rep/week", deload=[4, 8]), "deload", "week 8 is beyond the 6-week plan"),
+        (
+            dict(dose="30 s hold x3", progress="+1 rep/week"),
+            "progress",
+            "'reps' steps need a dose in reps, and this one has seconds",
+        ),
+        (
+            dict(dose="5x3", progress="+2.5 kg/week", wave=["65%", "deload"]),
+            "weeks",
+            "cannot go with a progress that moves the load",
+        ),
+    ],
+)
 def test_what_cannot_be_worked_out(kwargs, field, message):
     with pytest.raises(CourseProblem) as problem:
         course(**kwargs).targets(6)

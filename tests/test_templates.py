@@ -5,10 +5,10 @@ import re
 from pathlib import Path
 
 import pytest
+from pdfread import flat_text
 from PIL import Image
 
 from cardgen import bundled
-from pdfread import flat_text
 
 ROSTER = Path(__file__).parent / "data" / "roster.yaml"
 
@@ -27,7 +27,11 @@ def solid_png(path: Path, colour: tuple[int, int, int]) -> Path:
 
 def pixels_near(png: Path, colour: tuple[int, int, int], tolerance: int = 40) -> int:
     data = Image.open(png).convert("RGB").tobytes()
-    return sum(1 for pixel in zip(data[0::3], data[1::3], data[2::3]) if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour)))
+    return sum(
+        1
+        for pixel in zip(data[0::3], data[1::3], data[2::3])
+        if all(abs(a - b) <= tolerance for a, b in zip(pixel, colour))
+    )
 
 
 def without_fonts(html: Path) -> str:
@@ -35,8 +39,15 @@ def without_fonts(html: Path) -> str:
     return re.sub(r"@font-face \{[^}]*\}", "", html.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("command", [["card", "cadence"], ["card", "cadence", "--fold"], ["sheet", "--roster", ROSTER, "--runner", "Runner One"],
-                                     ["handout", ROSTER]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["card", "cadence"],
+        ["card", "cadence", "--fold"],
+        ["sheet", "--roster", ROSTER, "--runner", "Runner One"],
+        ["handout", ROSTER],
+    ],
+)
 def test_an_override_that_changes_nothing_prints_what_the_built_in_template_does(run, tmp_path, command):
     """The named blocks and the template search path leave the output as it was."""
     name = "handout" if command[0] == "handout" else command[0]
@@ -47,10 +58,13 @@ def test_an_override_that_changes_nothing_prints_what_the_built_in_template_does
 
 
 def test_an_override_changes_one_block_of_the_card(run, tmp_path):
-    mine = templates(tmp_path / "mine", card__html="""{% extends "default/card.html" %}
+    mine = templates(
+        tmp_path / "mine",
+        card__html="""{% extends "default/card.html" %}
 {% block card_step %}{{ super() }}<p>Done {{ step.number }} of {{ plan.steps | length }}: {{ m.kind_tag(step) }}</p>{% endblock %}
 {% block card_header %}<header><h1>Club card: {{ plan.title }}</h1></header>{% endblock %}
-""")
+""",
+    )
     result = run("card", "cadence", "--templates", mine, "-o", "card.pdf")
     assert result.exit_code == 0, result.stderr
     text = flat_text(Path("card.pdf"))
@@ -60,11 +74,13 @@ def test_an_override_changes_one_block_of_the_card(run, tmp_path):
 
 
 def test_sheet_and_handout_blocks(run, tmp_path):
-    mine = templates(tmp_path / "mine",
-                     sheet__html='{% extends "default/sheet.html" %}{% block why %}<aside class="why"><h2>Why we lift</h2></aside>{% endblock %}'
-                                 '{% block log %}{% endblock %}',
-                     handout__html='{% extends "default/handout.html" %}{% block cover %}{{ super() }}<p>Club motto here</p>{% endblock %}'
-                                   '{% block who %}{% endblock %}')
+    mine = templates(
+        tmp_path / "mine",
+        sheet__html='{% extends "default/sheet.html" %}{% block why %}<aside class="why"><h2>Why we lift</h2></aside>{% endblock %}'
+        "{% block log %}{% endblock %}",
+        handout__html='{% extends "default/handout.html" %}{% block cover %}{{ super() }}<p>Club motto here</p>{% endblock %}'
+        "{% block who %}{% endblock %}",
+    )
     assert run("sheet", "cadence", "--templates", mine, "-o", "sheet.pdf").exit_code == 0
     text = flat_text(Path("sheet.pdf"))
     assert "WHY WE LIFT" in text and "WHY THIS ROUTINE" not in text and "Training log" not in text and "Cadence" in text
@@ -74,7 +90,10 @@ def test_sheet_and_handout_blocks(run, tmp_path):
 
 
 def test_default_always_reaches_the_built_in_template(run, tmp_path):
-    mine = templates(tmp_path / "mine", card__html='{% extends "default/card.html" %}{% block card_header %}<h1>Mine</h1>{% endblock %}')
+    mine = templates(
+        tmp_path / "mine",
+        card__html='{% extends "default/card.html" %}{% block card_header %}<h1>Mine</h1>{% endblock %}',
+    )
     templates(mine / "default", card__html="a user's own default/ folder must not shadow the built-in card")
     assert run("card", "cadence", "--templates", mine, "-o", "card.pdf").exit_code == 0
     assert "Mine" in flat_text(Path("card.pdf")) and "shadow" not in flat_text(Path("card.pdf"))
@@ -111,28 +130,39 @@ def test_nothing_outside_the_templates_folder_may(run, tmp_path, address):
 
 
 def test_a_template_mistake_is_reported(run, tmp_path):
-    mine = templates(tmp_path / "mine", card__html='{% extends "default/card.html" %}{% block card_header %}{{ plan.nope }}{% endblock %}')
+    mine = templates(
+        tmp_path / "mine",
+        card__html='{% extends "default/card.html" %}{% block card_header %}{{ plan.nope }}{% endblock %}',
+    )
     result = run("card", "cadence", "--templates", mine)
     assert result.exit_code == 1 and "template problem (UndefinedError)" in result.stderr and "nope" in result.stderr
     assert len(result.stderr.splitlines()) == 1, result.stderr
 
 
 def test_cardgen_ships_no_theme_css():
-    assert not (bundled("templates") / "theme.css").exists(), "theme.css is the user's; the built-in styles live in style/"
+    assert not (bundled("templates") / "theme.css").exists(), (
+        "theme.css is the user's; the built-in styles live in style/"
+    )
 
 
 @pytest.mark.allow_warnings("^Parse error at ")  # the hostile theme's HTML is not CSS
 def test_theme_css_is_css_not_a_template(run, tmp_path):
     """Nothing in a theme runs: template tags stay text, and it cannot end the <style> of a preview."""
     marker = tmp_path / "escaped"
-    mine = templates(tmp_path / "mine", theme__css=(
-        ".cards h1 { color: #ff0000; }\n"
-        f"/* {{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}} {{% include 'card.html' %}} */\n"
-        "</style><script>alert(1)</script><style>\n"))
+    mine = templates(
+        tmp_path / "mine",
+        theme__css=(
+            ".cards h1 { color: #ff0000; }\n"
+            f"/* {{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}} {{% include 'card.html' %}} */\n"
+            "</style><script>alert(1)</script><style>\n"
+        ),
+    )
     assert run("card", "sample-training", "--templates", mine, "-o", "card.html").exit_code == 0
     html = Path("card.html").read_text(encoding="utf-8")
     assert "{{ cycler.__init__" in html and "{% include 'card.html' %}" in html
-    assert html.count("</style>") == 1 and "<script>" not in html.split("</style>")[1], "the theme stays inside its <style>"
+    assert html.count("</style>") == 1 and "<script>" not in html.split("</style>")[1], (
+        "the theme stays inside its <style>"
+    )
     result = run("card", "sample-training", "--templates", mine, "-o", "card.pdf", "--png")
     assert result.exit_code == 0, result.stderr
     assert pixels_near(Path("card-1.png"), (255, 0, 0)) > 200, "the theme still applies"

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pdfread import flat_text
 
 from cardgen import bundled
 from cardgen.catalogue import load_catalogue
 from cardgen.translations import translated, untranslated
-from pdfread import flat_text
 
 
 def _squeeze(text: str) -> str:
@@ -32,13 +32,20 @@ def test_demo_prints_cards_and_sheets_wholly_in_the_language(run, tmp_path, code
     native = translated(english, code)
     for routine_id, routine in english.routines.items():
         ids = [item.id for block in routine.blocks for item in block.exercises]
-        english_texts = [routine.title, *(b.title for b in routine.blocks), *(english.exercises[i].name for i in ids),
-                         *(cue for i in ids for cue in english.exercises[i].cues), *(english.kinds[english.exercises[i].kind].name for i in ids)]
+        english_texts = [
+            routine.title,
+            *(b.title for b in routine.blocks),
+            *(english.exercises[i].name for i in ids),
+            *(cue for i in ids for cue in english.exercises[i].cues),
+            *(english.kinds[english.exercises[i].kind].name for i in ids),
+        ]
         native_names = [native.exercises[i].name for i in ids]
         for kind in ("card", "sheet"):
             text = flat_text(tmp_path / "out" / f"{routine_id}-{kind}.pdf")
             for phrase in english_texts:
-                assert not re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE), f"'{phrase}' in English on {routine_id}-{kind}"
+                assert not re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE), (
+                    f"'{phrase}' in English on {routine_id}-{kind}"
+                )
             for name in native_names:
                 assert _squeeze(name) in _squeeze(text), f"'{name}' missing from {routine_id}-{kind}"
             assert _squeeze(native.routines[routine_id].title) in _squeeze(text)
@@ -48,8 +55,10 @@ def test_demo_prints_cards_and_sheets_wholly_in_the_language(run, tmp_path, code
 def partly(catalogue_copy):
     (catalogue_copy / "translations").mkdir()
     (catalogue_copy / "translations" / "es.yaml").write_text(
-        "exercises:\n  calf-raise:\n    name: Elevación de talones\n    cues: [\"De pie, sobre una pierna.\"]\n"
-        "routines:\n  cadence: {title: Cadencia}\n", encoding="utf-8")
+        'exercises:\n  calf-raise:\n    name: Elevación de talones\n    cues: ["De pie, sobre una pierna."]\n'
+        "routines:\n  cadence: {title: Cadencia}\n",
+        encoding="utf-8",
+    )
     return catalogue_copy
 
 
@@ -59,11 +68,25 @@ def test_validate_lang_names_every_untranslated_field_with_file_and_line(run, pa
     lines = result.output.splitlines()
     exercises = (partly / "exercises.yaml").read_text(encoding="utf-8").splitlines()
     cue = next(n for n, line in enumerate(exercises, 1) if "Lower the heel slowly" in line)
-    assert f"{partly / 'exercises.yaml'}:{cue}: calf-raise.cues[1]: not translated into Spanish (translations/es.yaml)" in lines
-    assert not any("calf-raise.name:" in line or "calf-raise.cues[0]" in line or "cadence.title:" in line for line in lines)
-    assert any(re.match(rf"{re.escape(str(partly / 'routines.yaml'))}:\d+: cadence\.why: not translated", line) for line in lines)
-    assert any(re.match(rf"{re.escape(str(partly / 'theory.yaml'))}:\d+: sections\[0\]\.text: not translated", line) for line in lines)
-    assert any(re.match(rf"{re.escape(str(partly / 'areas.yaml'))}:\d+: kinds\[strength\]\.name: not translated", line) for line in lines)
+    assert (
+        f"{partly / 'exercises.yaml'}:{cue}: calf-raise.cues[1]: not translated into Spanish (translations/es.yaml)"
+        in lines
+    )
+    assert not any(
+        "calf-raise.name:" in line or "calf-raise.cues[0]" in line or "cadence.title:" in line for line in lines
+    )
+    assert any(
+        re.match(rf"{re.escape(str(partly / 'routines.yaml'))}:\d+: cadence\.why: not translated", line)
+        for line in lines
+    )
+    assert any(
+        re.match(rf"{re.escape(str(partly / 'theory.yaml'))}:\d+: sections\[0\]\.text: not translated", line)
+        for line in lines
+    )
+    assert any(
+        re.match(rf"{re.escape(str(partly / 'areas.yaml'))}:\d+: kinds\[strength\]\.name: not translated", line)
+        for line in lines
+    )
     total = len(untranslated(load_catalogue(bundled("catalogue")), "xx", "xx"))
     assert f"{total - 3} problems found." in lines
     # without --lang, a partial translation is no problem: it falls back to the catalogue's text
@@ -78,13 +101,36 @@ def test_a_partial_translation_prints_the_rest_as_the_catalogue_has_it(run, part
     assert "Elevación de talones" in card and "De pie, sobre una pierna." in card and "Lower the heel slowly" in card
 
 
-@pytest.mark.parametrize("text, where, message", [
-    ("exercises:\n  calf-rasie: {name: X}\n", "es.yaml:2: exercises.calf-rasie", "unknown exercise 'calf-rasie' (did you mean 'calf-raise'"),
-    ("exercises:\n  calf-raise:\n    cues: [a, b, c]\n", "es.yaml:3: exercises.calf-raise.cues", "more items than the catalogue has here (2)"),
-    ("exercises:\n  squat: {nmae: X}\n", "es.yaml:2: exercises.squat.nmae", "unknown key 'nmae' (did you mean 'name'?)"),
-    ("exercises:\n  calf-raise: {summary: X}\n", "es.yaml:2: exercises.calf-raise.summary", "the catalogue has no such text to translate"),
-    ("routines:\n  cadence:\n    blocks: [{title: A}, {title: B}, {title: C}]\n", "es.yaml:3: routines.cadence.blocks", "more items"),
-])
+@pytest.mark.parametrize(
+    "text, where, message",
+    [
+        (
+            "exercises:\n  calf-rasie: {name: X}\n",
+            "es.yaml:2: exercises.calf-rasie",
+            "unknown exercise 'calf-rasie' (did you mean 'calf-raise'",
+        ),
+        (
+            "exercises:\n  calf-raise:\n    cues: [a, b, c]\n",
+            "es.yaml:3: exercises.calf-raise.cues",
+            "more items than the catalogue has here (2)",
+        ),
+        (
+            "exercises:\n  squat: {nmae: X}\n",
+            "es.yaml:2: exercises.squat.nmae",
+            "unknown key 'nmae' (did you mean 'name'?)",
+        ),
+        (
+            "exercises:\n  calf-raise: {summary: X}\n",
+            "es.yaml:2: exercises.calf-raise.summary",
+            "the catalogue has no such text to translate",
+        ),
+        (
+            "routines:\n  cadence:\n    blocks: [{title: A}, {title: B}, {title: C}]\n",
+            "es.yaml:3: routines.cadence.blocks",
+            "more items",
+        ),
+    ],
+)
 def test_a_mistake_in_a_translation_is_named_with_its_line(run, catalogue_copy, text, where, message):
     (catalogue_copy / "translations").mkdir()
     (catalogue_copy / "translations" / "es.yaml").write_text(text, encoding="utf-8")

@@ -2,7 +2,6 @@
 
 import pytest
 from PIL import Image, ImageChops
-
 from visual import CASES, FAILURES, REFERENCES, make, pictures, reference
 
 # A pixel counts as changed when its grey differs by more than this; a page fails when more than
@@ -33,5 +32,8 @@ def test_it_looks_as_it_did(name, tmp_path):
             actual.save(FAILURES / f"{name}-{number + 1}-actual.png")
             # The diff: the reference faded, what changed in black.
             Image.composite(Image.new("L", actual.size, 0), wanted.point(lambda v: 160 + v * 95 // 255), changed).save(
-                FAILURES / f"{name}-{number + 1}-diff.png")
-            pytest.fail(f"{name} page {number + 1}: {share:.2%} of the pixels changed; see {FAILURES}/{name}-{number + 1}-diff.png")
+                FAILURES / f"{name}-{number + 1}-diff.png"
+            )
+            pytest.fail(
+                f"{name} page {number + 1}: {share:.2%} of the pixels changed; see {FAILURES}/{name}-{number + 1}-diff.png"
+            )

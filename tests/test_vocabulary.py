@@ -9,11 +9,11 @@ import re
 from pathlib import Path
 
 import pytest
+from pdfread import flat_text, pages
 
 from cardgen import bundled
 from cardgen.catalogue import load_catalogue
 from cardgen.vocabulary import ink_on
-from pdfread import flat_text, pages
 
 CLUB = Path(__file__).parent / "data" / "club"
 
@@ -36,9 +36,17 @@ def test_a_club_s_own_areas_and_kinds_validate(run):
     result = run("validate", "--catalogue", CLUB)
     assert result.exit_code == 0, result.output
     catalogue = load_catalogue(CLUB)
-    assert [(a.id, a.name) for a in catalogue.areas.values()] == [("upper-body", "Upper body"), ("mobility", "Mobility"), ("hips", "Hips")]
+    assert [(a.id, a.name) for a in catalogue.areas.values()] == [
+        ("upper-body", "Upper body"),
+        ("mobility", "Mobility"),
+        ("hips", "Hips"),
+    ]
     # A kind without a colour gets one that prints apart from the others in greyscale.
-    assert [(k.id, k.colour) for k in catalogue.kinds.values()] == [("warm-up", "#f3d27a"), ("strength", "#1e3a5f"), ("plyometrics", "#c2410c")]
+    assert [(k.id, k.colour) for k in catalogue.kinds.values()] == [
+        ("warm-up", "#f3d27a"),
+        ("strength", "#1e3a5f"),
+        ("plyometrics", "#c2410c"),
+    ]
 
 
 def test_list_takes_the_catalogue_s_areas_and_kinds(run):
@@ -52,7 +60,10 @@ def test_list_takes_the_catalogue_s_areas_and_kinds(run):
 def test_list_refuses_an_area_the_catalogue_lacks_with_a_suggestion(run):
     result = run("list", "--catalogue", CLUB, "--area", "mobilty")
     assert result.exit_code == 1
-    assert result.stderr == "Error: --area: the catalogue has no area 'mobilty' (did you mean 'mobility'?); its areas are upper-body, mobility, hips\n"
+    assert (
+        result.stderr
+        == "Error: --area: the catalogue has no area 'mobilty' (did you mean 'mobility'?); its areas are upper-body, mobility, hips\n"
+    )
     result = run("list", "--area", "hips")  # the bundled catalogue has no hips
     assert result.exit_code == 1 and "its areas are calves, legs, core" in result.stderr
 
@@ -71,8 +82,12 @@ def test_tab_completion_offers_the_catalogue_s_areas(run, monkeypatch):
 
 def test_an_undeclared_area_is_a_located_error_with_a_suggestion(run, club):
     exercises = club / "exercises.yaml"
-    exercises.write_text(exercises.read_text(encoding="utf-8").replace("area: mobility", "area: mobilty", 1), encoding="utf-8")
-    exercises.write_text(exercises.read_text(encoding="utf-8").replace("kind: plyometrics", "kind: explosive"), encoding="utf-8")
+    exercises.write_text(
+        exercises.read_text(encoding="utf-8").replace("area: mobility", "area: mobilty", 1), encoding="utf-8"
+    )
+    exercises.write_text(
+        exercises.read_text(encoding="utf-8").replace("kind: plyometrics", "kind: explosive"), encoding="utf-8"
+    )
     result = run("validate", "--catalogue", club)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
@@ -84,13 +99,36 @@ def test_an_undeclared_area_is_a_located_error_with_a_suggestion(run, club):
     ]
 
 
-@pytest.mark.parametrize("old, new, fragment, message", [
-    ("  - id: hips\n", "  - id: mobility\n", "id: mobility\n", "areas[mobility].id: duplicate area id 'mobility' (first used on line 5)"),
-    ('colour: "#c2410c"', 'colour: "orange"', "orange", "kinds[plyometrics].colour: 'orange' is not a colour: write it as \"#rrggbb\""),
-    ('colour: "#c2410c"', "colour: #c2410c", "colour:", "kinds[plyometrics].colour: colour is empty: put a colour in quotes"),
-    ('colour: "#c2410c"', 'color: "#c2410c"', "color:", "kinds[plyometrics].color: unknown key 'color' (did you mean 'colour'?)"),
-    ("    name: Hips\n", "", "id: hips", "areas[hips]: missing required key 'name'"),
-])
+@pytest.mark.parametrize(
+    "old, new, fragment, message",
+    [
+        (
+            "  - id: hips\n",
+            "  - id: mobility\n",
+            "id: mobility\n",
+            "areas[mobility].id: duplicate area id 'mobility' (first used on line 5)",
+        ),
+        (
+            'colour: "#c2410c"',
+            'colour: "orange"',
+            "orange",
+            "kinds[plyometrics].colour: 'orange' is not a colour: write it as \"#rrggbb\"",
+        ),
+        (
+            'colour: "#c2410c"',
+            "colour: #c2410c",
+            "colour:",
+            "kinds[plyometrics].colour: colour is empty: put a colour in quotes",
+        ),
+        (
+            'colour: "#c2410c"',
+            'color: "#c2410c"',
+            "color:",
+            "kinds[plyometrics].color: unknown key 'color' (did you mean 'colour'?)",
+        ),
+        ("    name: Hips\n", "", "id: hips", "areas[hips]: missing required key 'name'"),
+    ],
+)
 def test_mistakes_in_areas_yaml_are_located(run, club, old, new, fragment, message):
     areas = club / "areas.yaml"
     text = areas.read_text(encoding="utf-8")
@@ -102,7 +140,9 @@ def test_mistakes_in_areas_yaml_are_located(run, club, old, new, fragment, messa
     line = max(n for n, text in enumerate(lines, 1) if fragment.strip() in text)
     assert result.stderr.splitlines()[0].startswith(f"{areas}:{line}: {message}"), result.stderr
     if "duplicate" not in message:  # (there, hips is no longer declared: its exercises are reported too)
-        assert result.stderr.endswith("\n1 problem found.\n")  # the exercises are not checked against a broken areas.yaml
+        assert result.stderr.endswith(
+            "\n1 problem found.\n"
+        )  # the exercises are not checked against a broken areas.yaml
 
 
 def test_a_catalogue_without_areas_yaml_uses_today_s_vocabulary(run, catalogue_copy):
@@ -113,10 +153,14 @@ def test_a_catalogue_without_areas_yaml_uses_today_s_vocabulary(run, catalogue_c
     assert list(catalogue.kinds) == ["warm-up", "strength", "explosive", "swiftness"]
     assert catalogue.kinds == load_catalogue(bundled("catalogue")).kinds  # the bundled file declares the same
     exercises = catalogue_copy / "exercises.yaml"
-    exercises.write_text(exercises.read_text(encoding="utf-8").replace("area: calves", "area: shoulders", 1), encoding="utf-8")
+    exercises.write_text(
+        exercises.read_text(encoding="utf-8").replace("area: calves", "area: shoulders", 1), encoding="utf-8"
+    )
     result = run("validate", "--catalogue", catalogue_copy)
-    assert (f"{exercises}:{line_of(exercises, 'shoulders')}: calf-walk.area: unknown area 'shoulders': "
-            "the areas are calves, legs, core; declare your own in areas.yaml to use others") in result.stderr
+    assert (
+        f"{exercises}:{line_of(exercises, 'shoulders')}: calf-walk.area: unknown area 'shoulders': "
+        "the areas are calves, legs, core; declare your own in areas.yaml to use others"
+    ) in result.stderr
 
 
 def test_the_handout_groups_every_exercise_under_the_catalogue_s_areas(run):
@@ -124,8 +168,20 @@ def test_the_handout_groups_every_exercise_under_the_catalogue_s_areas(run):
     assert result.exit_code == 0, result.output
     reference = next(page.text for page in pages(Path("handout.pdf")) if "Every exercise in full" in page.text)
     words = " ".join(reference.split())
-    order = [words.index(heading) for heading in ("Upper body", "Band pull-apart", "Push-up", "Mobility", "Leg swings",
-                                                  "World's greatest stretch", "Hips", "Clamshell", "Skater hop")]
+    order = [
+        words.index(heading)
+        for heading in (
+            "Upper body",
+            "Band pull-apart",
+            "Push-up",
+            "Mobility",
+            "Leg swings",
+            "World's greatest stretch",
+            "Hips",
+            "Clamshell",
+            "Skater hop",
+        )
+    ]
     assert order == sorted(order), words
     assert "PLYOMETRICS" in words
 
@@ -143,7 +199,16 @@ def test_card_and_sheet_print_the_catalogue_s_kinds_in_their_colours(run):
     assert 'style="background: #f3d27a; color: #111">Warm-up<' in html
 
 
-@pytest.mark.parametrize("colour, ink", [("#f3d27a", "#111"), ("#1e3a5f", "#fff"), ("#c2410c", "#fff"), ("#6cc3b5", "#111"),
-                                         ("#fff", "#111"), ("#000", "#fff")])
+@pytest.mark.parametrize(
+    "colour, ink",
+    [
+        ("#f3d27a", "#111"),
+        ("#1e3a5f", "#fff"),
+        ("#c2410c", "#fff"),
+        ("#6cc3b5", "#111"),
+        ("#fff", "#111"),
+        ("#000", "#fff"),
+    ],
+)
 def test_a_tag_s_word_is_black_or_white_whichever_reads_on_its_colour(colour, ink):
     assert ink_on(colour) == ink

@@ -34,8 +34,21 @@ def test_runs_again_after_each_change_and_only_then(tmp_path):
     touch(routines, "one")
     touch(roster, "one")
     runs, seen = [], []
-    clock = Clock({2: lambda: touch(routines, "two"), 5: lambda: touch(roster, "two"), 6: lambda: touch(tmp_path / "catalogue/.routines.yaml.swp", "x")})
-    count = watch(lambda: [tmp_path / "catalogue", roster], lambda: runs.append(1), seen.append, pytest.fail, stop_after=9, sleep=clock)
+    clock = Clock(
+        {
+            2: lambda: touch(routines, "two"),
+            5: lambda: touch(roster, "two"),
+            6: lambda: touch(tmp_path / "catalogue/.routines.yaml.swp", "x"),
+        }
+    )
+    count = watch(
+        lambda: [tmp_path / "catalogue", roster],
+        lambda: runs.append(1),
+        seen.append,
+        pytest.fail,
+        stop_after=9,
+        sleep=clock,
+    )
     assert count == len(runs) == 3
     assert seen == [[routines], [roster]]
     assert clock.looks == 9
@@ -61,7 +74,14 @@ def test_a_failing_run_is_reported_and_the_watching_goes_on(tmp_path):
         if file.read_text() == "bad":
             raise UserError("the roster is bad")
 
-    count = watch(lambda: [file], action, lambda files: None, errors.append, stop_after=3, sleep=Clock({1: lambda: touch(file, "good")}))
+    count = watch(
+        lambda: [file],
+        action,
+        lambda files: None,
+        errors.append,
+        stop_after=3,
+        sleep=Clock({1: lambda: touch(file, "good")}),
+    )
     assert count == 2 and runs == ["bad", "good"]
     assert [str(e) for e in errors] == ["the roster is bad"]
 
@@ -77,6 +97,7 @@ def ctrl_c() -> None:
 @pytest.fixture
 def clock(monkeypatch):
     """Replaces time.sleep for the command: changes the files as the given steps say, then Ctrl-C."""
+
     def install(steps: dict):
         clock = Clock(steps | {max(steps, default=0) + 1: ctrl_c})
         monkeypatch.setattr("time.sleep", clock)
@@ -88,8 +109,12 @@ def clock(monkeypatch):
 def test_card_watch_remakes_the_card_and_keeps_going_after_a_mistake(run, catalogue_copy, clock):
     routines = catalogue_copy / "routines.yaml"
     good = routines.read_text(encoding="utf-8")
-    clock({1: lambda: touch(routines, good.replace("title: Cadence\n", "title: Cadence!\n  tilte: x\n")),
-           2: lambda: touch(routines, good.replace("title: Cadence\n", "title: Quick feet\n"))})
+    clock(
+        {
+            1: lambda: touch(routines, good.replace("title: Cadence\n", "title: Cadence!\n  tilte: x\n")),
+            2: lambda: touch(routines, good.replace("title: Cadence\n", "title: Quick feet\n")),
+        }
+    )
     result = run("card", "cadence", "--catalogue", catalogue_copy, "-o", "card.pdf", "--watch")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == "card.pdf\ncard.pdf\n"
@@ -103,8 +128,14 @@ def test_card_watch_remakes_the_card_and_keeps_going_after_a_mistake(run, catalo
     assert "Quick feet" in flat_text(Path("card.pdf"))
 
 
-@pytest.mark.parametrize("command", [["sheet", "--roster", "team.yaml", "--runner", "Ann", "-o", "x.pdf"], ["handout", "team.yaml", "-o", "x.pdf"],
-                                     ["batch", "team.yaml", "--format", "card", "--jobs", "1"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["sheet", "--roster", "team.yaml", "--runner", "Ann", "-o", "x.pdf"],
+        ["handout", "team.yaml", "-o", "x.pdf"],
+        ["batch", "team.yaml", "--format", "card", "--jobs", "1"],
+    ],
+)
 def test_every_document_command_watches_the_roster_too(run, clock, command):
     Path("team.yaml").write_text("team: T\nroutine: cadence\nrunners:\n  - name: Ann\n", encoding="utf-8")
     clock({1: lambda: touch(Path("team.yaml"), "team: T\nroutine: cadence\nrunners:\n  - name: Ann\n  - name: Bob\n")})

@@ -7,11 +7,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
+from pdfread import flat_text, pages
 
 from cardgen import bundled
 from cardgen.errors import ProblemsFound
 from cardgen.workspace import find_workspace
-from pdfread import flat_text, pages
 
 
 @pytest.fixture
@@ -29,17 +29,40 @@ def test_init_makes_an_editable_workspace(run):
     assert "cd ws" in result.output and "cardgen validate" in result.output
     ws = Path("ws")
     files = sorted(str(p.relative_to(ws)) for p in ws.rglob("*") if p.is_file())
-    assert files == ["README.md", "cardgen.yaml", "catalogue/areas.yaml", "catalogue/exercises.yaml", "catalogue/routines.yaml", "catalogue/theory.yaml",
-                     "catalogue/translations/es.yaml", "catalogue/translations/zh-Hans.yaml", "locale/en.yaml", "schema/areas.schema.json", "schema/exercises.schema.json", "schema/locale.schema.json", "schema/roster.schema.json", "schema/routines.schema.json",
-                     "schema/theory.schema.json", "schema/translation.schema.json", "team.yaml", "templates/card.html", "templates/theme.css"]
+    assert files == [
+        "README.md",
+        "cardgen.yaml",
+        "catalogue/areas.yaml",
+        "catalogue/exercises.yaml",
+        "catalogue/routines.yaml",
+        "catalogue/theory.yaml",
+        "catalogue/translations/es.yaml",
+        "catalogue/translations/zh-Hans.yaml",
+        "locale/en.yaml",
+        "schema/areas.schema.json",
+        "schema/exercises.schema.json",
+        "schema/locale.schema.json",
+        "schema/roster.schema.json",
+        "schema/routines.schema.json",
+        "schema/theory.schema.json",
+        "schema/translation.schema.json",
+        "team.yaml",
+        "templates/card.html",
+        "templates/theme.css",
+    ]
     for name in ("exercises.yaml", "routines.yaml", "theory.yaml"):
-        ours, theirs = (ws / "catalogue" / name).read_text(encoding="utf-8"), (bundled("catalogue") / name).read_text(encoding="utf-8")
+        ours, theirs = (
+            (ws / "catalogue" / name).read_text(encoding="utf-8"),
+            (bundled("catalogue") / name).read_text(encoding="utf-8"),
+        )
         assert ours.split("\n", 1)[1] == theirs.split("\n", 1)[1], "the catalogue is the bundled one"
-    assert "{% extends \"default/card.html\" %}" in (ws / "templates/card.html").read_text(encoding="utf-8")
+    assert '{% extends "default/card.html" %}' in (ws / "templates/card.html").read_text(encoding="utf-8")
     assert "--accent" in (ws / "templates/theme.css").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("file", ["catalogue/exercises.yaml", "catalogue/routines.yaml", "catalogue/theory.yaml", "team.yaml"])
+@pytest.mark.parametrize(
+    "file", ["catalogue/exercises.yaml", "catalogue/routines.yaml", "catalogue/theory.yaml", "team.yaml"]
+)
 def test_workspace_files_name_a_schema_in_the_workspace_that_they_meet(run, file):
     assert run("init", "ws").exit_code == 0
     path = Path("ws") / file
@@ -48,7 +71,9 @@ def test_workspace_files_name_a_schema_in_the_workspace_that_they_meet(run, file
     assert match, first
     schema = (path.parent / match.group(1)).resolve()
     assert schema.is_file() and schema.is_relative_to(Path("ws").resolve())
-    data = json.loads(json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=lambda v: v.isoformat()))  # dates as written
+    data = json.loads(
+        json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=lambda v: v.isoformat())
+    )  # dates as written
     jsonschema.validate(data, json.loads(schema.read_text(encoding="utf-8")))
 
 
@@ -57,7 +82,10 @@ def test_init_refuses_a_folder_that_is_not_empty_unless_forced(run):
     Path("ws/notes.txt").write_text("mine")
     result = run("init", "ws")
     assert result.exit_code == 1
-    assert result.stderr == "Error: ws is not empty: choose a new folder, or add --force to write the workspace's files into it\n"
+    assert (
+        result.stderr
+        == "Error: ws is not empty: choose a new folder, or add --force to write the workspace's files into it\n"
+    )
     assert sorted(p.name for p in Path("ws").iterdir()) == ["notes.txt"]
     assert run("init", "ws", "--force").exit_code == 0
     assert Path("ws/notes.txt").read_text() == "mine" and Path("ws/cardgen.yaml").is_file()
@@ -69,7 +97,10 @@ def test_init_refuses_a_folder_that_is_not_empty_unless_forced(run):
 def test_the_example_roster_validates_and_every_runner_prints(workspace, run):
     result = run("validate")
     assert result.exit_code == 0, result.stderr
-    assert result.output == "catalogue: OK, 18 exercises, 4 routines\ncatalogue/translations/es.yaml: OK\ncatalogue/translations/zh-Hans.yaml: OK\nlocale/en.yaml: OK\nteam.yaml: OK, 3 runners\n"
+    assert (
+        result.output
+        == "catalogue: OK, 18 exercises, 4 routines\ncatalogue/translations/es.yaml: OK\ncatalogue/translations/zh-Hans.yaml: OK\nlocale/en.yaml: OK\nteam.yaml: OK, 3 runners\n"
+    )
     result = run("batch", "--format", "card", "--jobs", "1")
     assert result.exit_code == 0, result.stderr
     made = sorted(p.name for p in Path("output/Example Harriers").glob("*.pdf"))
@@ -81,7 +112,9 @@ def test_the_example_roster_validates_and_every_runner_prints(workspace, run):
 
 def test_commands_inside_a_workspace_use_its_catalogue_templates_and_roster(workspace, run):
     routines = workspace / "catalogue/routines.yaml"
-    routines.write_text(routines.read_text(encoding="utf-8").replace("title: Cadence\n", "title: Quick feet\n"), encoding="utf-8")
+    routines.write_text(
+        routines.read_text(encoding="utf-8").replace("title: Cadence\n", "title: Quick feet\n"), encoding="utf-8"
+    )
     result = run("card", "cadence")
     assert result.exit_code == 0, result.stderr
     text = flat_text(Path("output/cadence-card.pdf"))
@@ -122,8 +155,11 @@ def test_cardgen_yaml_is_checked(workspace, run):
     Path("cardgen.yaml").write_text("catalogue: catalogue\nrooster: team.yaml\ntemplates: nowhere\n", encoding="utf-8")
     result = run("list")
     assert result.exit_code == 1
-    assert result.stderr.splitlines() == ["cardgen.yaml:2: rooster: unknown key 'rooster' (did you mean 'roster'?)",
-                                          "cardgen.yaml:3: templates: no such folder: nowhere", "2 problems found."]
+    assert result.stderr.splitlines() == [
+        "cardgen.yaml:2: rooster: unknown key 'rooster' (did you mean 'roster'?)",
+        "cardgen.yaml:3: templates: no such folder: nowhere",
+        "2 problems found.",
+    ]
     with pytest.raises(ProblemsFound):
         find_workspace(Path("."))
 

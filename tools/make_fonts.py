@@ -81,6 +81,7 @@ def source(path):
     """A path of the source packages, under --from DIR if given."""
     return SOURCE_ROOT / path
 
+
 # (source file stem, weight label used in names, italic?)
 INTER_STYLES = [
     ("Regular", "Regular", False),
@@ -179,8 +180,7 @@ def national_standard_chars(big5_level2=True):
         "GB 2312 (gb2312)": set(_decode_two_byte("gb2312", euc, euc).values()),
         "JIS X 0208 (euc_jp)": set(_decode_two_byte("euc_jp", euc, euc).values()),
     }
-    big5 = _decode_two_byte(
-        "big5", range(0xA1, 0xFA), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
+    big5 = _decode_two_byte("big5", range(0xA1, 0xFA), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
     if not big5_level2:
         # Keep the symbol rows (0xA140-0xA3FE) and level 1 hanzi only.
         big5 = {code: c for code, c in big5.items() if code <= BIG5_LEVEL1[1]}
@@ -194,8 +194,7 @@ def national_standard_chars(big5_level2=True):
 # then the hanzi / Hangul / kanji lists below, then every other glyph in the
 # order the subsetter left it (source CID order).
 CJK_FIRST_BLOCKS = [
-    ("ASCII, Latin-1 and general punctuation",
-     [(0x0020, 0x007E), (0x00A0, 0x00FF), (0x2000, 0x206F)]),
+    ("ASCII, Latin-1 and general punctuation", [(0x0020, 0x007E), (0x00A0, 0x00FF), (0x2000, 0x206F)]),
     ("CJK Symbols and Punctuation", [(0x3000, 0x303F)]),
     ("Hiragana", [(0x3040, 0x309F)]),
     ("Katakana (+ Phonetic Extensions)", [(0x30A0, 0x30FF), (0x31F0, 0x31FF)]),
@@ -213,23 +212,35 @@ def cjk_priority_chars():
     is placed at its first mention.
     """
     euc = range(0xA1, 0xFF)
-    groups = [(label, "".join(chr(cp) for start, end in ranges
-                              for cp in range(start, end + 1)))
-              for label, ranges in CJK_FIRST_BLOCKS]
-    groups.append(("GB 2312 level 1 hanzi (0xB0A1-0xD7F9)", "".join(
-        _decode_two_byte("gb2312", range(0xB0, 0xD8), euc).values())))
-    groups.append(("KS X 1001 Hangul syllables", "".join(
-        c for c in _decode_two_byte("euc_kr", euc, euc).values()
-        if 0xAC00 <= ord(c) <= 0xD7A3)))
-    groups.append(("JIS X 0208 level 1 kanji (0xB0A1-0xCFD3)", "".join(
-        _decode_two_byte("euc_jp", range(0xB0, 0xD0), euc).values())))
-    big5 = _decode_two_byte(
-        "big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
-    groups.append(("Big5 level 1 hanzi (0xA440-0xC67E)", "".join(
-        c for code, c in big5.items()
-        if BIG5_LEVEL1[0] <= code <= BIG5_LEVEL1[1])))
-    groups.append(("the other modern Hangul syllables (U+AC00-U+D7A3)",
-                   "".join(chr(cp) for cp in range(0xAC00, 0xD7A4))))
+    groups = [
+        (label, "".join(chr(cp) for start, end in ranges for cp in range(start, end + 1)))
+        for label, ranges in CJK_FIRST_BLOCKS
+    ]
+    groups.append(
+        ("GB 2312 level 1 hanzi (0xB0A1-0xD7F9)", "".join(_decode_two_byte("gb2312", range(0xB0, 0xD8), euc).values()))
+    )
+    groups.append(
+        (
+            "KS X 1001 Hangul syllables",
+            "".join(c for c in _decode_two_byte("euc_kr", euc, euc).values() if 0xAC00 <= ord(c) <= 0xD7A3),
+        )
+    )
+    groups.append(
+        (
+            "JIS X 0208 level 1 kanji (0xB0A1-0xCFD3)",
+            "".join(_decode_two_byte("euc_jp", range(0xB0, 0xD0), euc).values()),
+        )
+    )
+    big5 = _decode_two_byte("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)])
+    groups.append(
+        (
+            "Big5 level 1 hanzi (0xA440-0xC67E)",
+            "".join(c for code, c in big5.items() if BIG5_LEVEL1[0] <= code <= BIG5_LEVEL1[1]),
+        )
+    )
+    groups.append(
+        ("the other modern Hangul syllables (U+AC00-U+D7A3)", "".join(chr(cp) for cp in range(0xAC00, 0xD7A4)))
+    )
     return groups
 
 
@@ -245,8 +256,7 @@ def _outline_keys(font):
         charstring = top.CharStrings[name]
         if charstring.bytecode is None:
             charstring.compile()
-        keys[cp] = (charstring.bytecode, gid_fd[font.getGlyphID(name)],
-                    hmtx[name])
+        keys[cp] = (charstring.bytecode, gid_fd[font.getGlyphID(name)], hmtx[name])
     return keys
 
 
@@ -262,9 +272,9 @@ def reorder_cjk_glyphs(font):
     the new glyph id of each group's last placed glyph, for the report.
     """
     for tag in font.keys():
-        assert tag in ("GlyphOrder", "head", "hhea", "maxp", "OS/2", "name",
-                       "cmap", "post", "CFF ", "BASE", "hmtx"), \
+        assert tag in ("GlyphOrder", "head", "hhea", "maxp", "OS/2", "name", "cmap", "post", "CFF ", "BASE", "hmtx"), (
             f"{tag} may hold glyph ids: teach reorder_cjk_glyphs about it"
+        )
     assert font["post"].formatType == 3.0  # no glyph names stored
     cff = font["CFF "].cff
     top = cff.topDictIndex[0]
@@ -288,8 +298,7 @@ def reorder_cjk_glyphs(font):
     order += [name for name in old_order if name not in placed]
     assert sorted(order) == sorted(old_order)
 
-    rename = {name: ("cid%05d" % gid if gid else ".notdef")
-              for gid, name in enumerate(order)}
+    rename = {name: ("cid%05d" % gid if gid else ".notdef") for gid, name in enumerate(order)}
     new_order = [rename[name] for name in order]
 
     charstrings = top.CharStrings
@@ -306,12 +315,10 @@ def reorder_cjk_glyphs(font):
     top.FDSelect.gidArray = [old_fd[old_gid[name]] for name in order]
     top.CIDCount = len(new_order)
 
-    font["hmtx"].metrics = {rename[name]: metrics
-                            for name, metrics in font["hmtx"].metrics.items()}
+    font["hmtx"].metrics = {rename[name]: metrics for name, metrics in font["hmtx"].metrics.items()}
     for table in font["cmap"].tables:
         assert table.format == 4, f"cmap format {table.format}: not handled"
-        table.cmap = _fill_cmap_gaps(
-            {cp: rename[name] for cp, name in table.cmap.items()})
+        table.cmap = _fill_cmap_gaps({cp: rename[name] for cp, name in table.cmap.items()})
     font.setGlyphOrder(new_order)
     return report
 
@@ -337,6 +344,7 @@ def _fill_cmap_gaps(cmap, max_gap=3):
 
 
 # ---------------------------------------------------------------- naming
+
 
 def _replace_names(font, names):
     """Replace name IDs (all platforms / languages) with Windows-English
@@ -368,6 +376,7 @@ def _source_version(font):
 
 
 # ---------------------------------------------------------------- helpers
+
 
 def dpkg_version(package):
     """The package's version, from the first line of its Debian changelog
@@ -404,8 +413,7 @@ def subset_options(layout_features):
 
 
 def load(path, font_number=-1):
-    return TTFont(path, fontNumber=font_number, recalcTimestamp=False,
-                  lazy=False)
+    return TTFont(path, fontNumber=font_number, recalcTimestamp=False, lazy=False)
 
 
 def save(font, path):
@@ -422,8 +430,9 @@ def ofl_from_debian_copyright(path, stanza):
     lines = path.read_text(encoding="utf-8").splitlines()
     # The stanza with the text is the "License:" line followed by indented
     # lines (a "Files:" paragraph has a bare "License:" line too).
-    start = next(i + 1 for i, line in enumerate(lines[:-1])
-                 if line == f"License: {stanza}" and lines[i + 1].startswith(" "))
+    start = next(
+        i + 1 for i, line in enumerate(lines[:-1]) if line == f"License: {stanza}" and lines[i + 1].startswith(" ")
+    )
     body = []
     for line in lines[start:]:
         if not line.startswith(" "):
@@ -433,14 +442,16 @@ def ofl_from_debian_copyright(path, stanza):
     text = "\n".join(body).strip("\n") + "\n"
     assert "PERMISSION & CONDITIONS" in text and "DISCLAIMER" in text, path
     if "SIL OPEN FONT LICENSE Version 1.1" not in text:
-        text = ("-----------------------------------------------------------\n"
-                "SIL OPEN FONT LICENSE Version 1.1 - 26 February 2007\n"
-                "-----------------------------------------------------------\n\n"
-                + text)
+        text = (
+            "-----------------------------------------------------------\n"
+            "SIL OPEN FONT LICENSE Version 1.1 - 26 February 2007\n"
+            "-----------------------------------------------------------\n\n" + text
+        )
     return text
 
 
 # ---------------------------------------------------------------- builders
+
 
 def build_inter(unicodes, version_note):
     results = []
@@ -457,28 +468,33 @@ def build_inter(unicodes, version_note):
         # go into name ID 1, the typographic family (ID 16) is always plain.
         ribbi = "Italic" if italic else "Regular"
         legacy_family = SANS_FAMILY if weight == "Regular" else f"{SANS_FAMILY} {weight}"
-        typo_sub = (f"{weight} Italic" if weight != "Regular" else "Italic") \
-            if italic else weight
+        typo_sub = (f"{weight} Italic" if weight != "Regular" else "Italic") if italic else weight
         full = f"{SANS_FAMILY} {typo_sub}" if typo_sub != "Regular" else f"{SANS_FAMILY} Regular"
         ps = f"CardgenSans-{stem}"
-        _replace_names(font, {
-            1: legacy_family,
-            2: ribbi,
-            3: f"{ps};{src_version};cardgen subset",
-            4: full,
-            6: ps,
-            10: (f"Modified version of Inter ({src_version}, Debian fonts-inter "
-                 f"{version_note}): subset and renamed for cardgen by "
-                 "tools/make_fonts.py."),
-            16: SANS_FAMILY,
-            17: typo_sub,
-            18: None, 21: None, 22: None,
-        })
+        _replace_names(
+            font,
+            {
+                1: legacy_family,
+                2: ribbi,
+                3: f"{ps};{src_version};cardgen subset",
+                4: full,
+                6: ps,
+                10: (
+                    f"Modified version of Inter ({src_version}, Debian fonts-inter "
+                    f"{version_note}): subset and renamed for cardgen by "
+                    "tools/make_fonts.py."
+                ),
+                16: SANS_FAMILY,
+                17: typo_sub,
+                18: None,
+                21: None,
+                22: None,
+            },
+        )
         _rename_cff(font, ps, full, SANS_FAMILY)
         out = OUT / f"Inter-{stem}.otf"
         size = save(font, out)
-        results.append((out, size, font["OS/2"].usWeightClass,
-                        "italic" if italic else "normal", ps))
+        results.append((out, size, font["OS/2"].usWeightClass, "italic" if italic else "normal", ps))
         print(f"  {out.name}: {size:,} bytes, {len(font.getGlyphOrder())} glyphs")
     return results
 
@@ -501,19 +517,26 @@ def build_cjk(unicodes, version_note):
         order_report = reorder_cjk_glyphs(font)
         ps = f"CardgenCJK-{style}"
         full = f"{CJK_FAMILY} {style}"
-        _replace_names(font, {
-            1: CJK_FAMILY,
-            2: style,
-            3: f"{ps};{src_version};cardgen subset",
-            4: full,
-            6: ps,
-            10: (f"Modified version of Noto Sans CJK SC ({src_version}, "
-                 f"Debian fonts-noto-cjk {version_note}): subset and renamed "
-                 "for cardgen by tools/make_fonts.py."),
-            16: CJK_FAMILY,
-            17: style,
-            18: None, 21: None, 22: None,
-        })
+        _replace_names(
+            font,
+            {
+                1: CJK_FAMILY,
+                2: style,
+                3: f"{ps};{src_version};cardgen subset",
+                4: full,
+                6: ps,
+                10: (
+                    f"Modified version of Noto Sans CJK SC ({src_version}, "
+                    f"Debian fonts-noto-cjk {version_note}): subset and renamed "
+                    "for cardgen by tools/make_fonts.py."
+                ),
+                16: CJK_FAMILY,
+                17: style,
+                18: None,
+                21: None,
+                22: None,
+            },
+        )
         _rename_cff(font, ps, full, CJK_FAMILY)
         out = OUT / f"NotoSansCJK-{style}.otf"
         size = save(font, out)
@@ -559,14 +582,26 @@ def build_cjk_jp(unicodes, version_note):
         reorder_cjk_glyphs(font)
         ps = f"CardgenCJKJP-{style}"
         full = f"{CJK_JP_FAMILY} {style}"
-        _replace_names(font, {
-            1: CJK_JP_FAMILY, 2: style, 3: f"{ps};{src_version};cardgen subset",
-            4: full, 6: ps,
-            10: (f"Modified version of Noto Sans CJK JP ({src_version}, "
-                 f"Debian fonts-noto-cjk {version_note}): subset and renamed "
-                 "for cardgen by tools/make_fonts.py."),
-            16: CJK_JP_FAMILY, 17: style, 18: None, 21: None, 22: None,
-        })
+        _replace_names(
+            font,
+            {
+                1: CJK_JP_FAMILY,
+                2: style,
+                3: f"{ps};{src_version};cardgen subset",
+                4: full,
+                6: ps,
+                10: (
+                    f"Modified version of Noto Sans CJK JP ({src_version}, "
+                    f"Debian fonts-noto-cjk {version_note}): subset and renamed "
+                    "for cardgen by tools/make_fonts.py."
+                ),
+                16: CJK_JP_FAMILY,
+                17: style,
+                18: None,
+                21: None,
+                22: None,
+            },
+        )
         _rename_cff(font, ps, full, CJK_JP_FAMILY)
         out = OUT / f"NotoSansCJKjp-{style}.otf"
         size = save(font, out)
@@ -591,14 +626,26 @@ def build_script_fonts(version_note):
             subsetter.populate(unicodes=font.getBestCmap())
             subsetter.subset(font)
             ps = f"Cardgen{script}-{style}"
-            _replace_names(font, {
-                1: family, 2: style, 3: f"{ps};{src_version.split(';')[0]};cardgen subset",
-                4: f"{family} {style}", 6: ps,
-                10: (f"Modified version of Noto Sans {script} ({src_version.split(';')[0]}, "
-                     f"Debian fonts-noto-core {version_note}): hinting dropped "
-                     "and renamed for cardgen by tools/make_fonts.py."),
-                16: family, 17: style, 18: None, 21: None, 22: None,
-            })
+            _replace_names(
+                font,
+                {
+                    1: family,
+                    2: style,
+                    3: f"{ps};{src_version.split(';')[0]};cardgen subset",
+                    4: f"{family} {style}",
+                    6: ps,
+                    10: (
+                        f"Modified version of Noto Sans {script} ({src_version.split(';')[0]}, "
+                        f"Debian fonts-noto-core {version_note}): hinting dropped "
+                        "and renamed for cardgen by tools/make_fonts.py."
+                    ),
+                    16: family,
+                    17: style,
+                    18: None,
+                    21: None,
+                    22: None,
+                },
+            )
             out = OUT / f"NotoSans{script}-{style}.ttf"
             size = save(font, out)
             results.append((out, size, font["OS/2"].usWeightClass, "normal", ps))
@@ -610,72 +657,91 @@ def write_licences(inter_font, noto_font):
     inter_ofl = ofl_from_debian_copyright(source(INTER_COPYRIGHT_FILE), "OFL-1.1")
     noto_ofl = ofl_from_debian_copyright(source(NOTO_COPYRIGHT_FILE), "SIL-1.1")
     inter_copyright = TTFont(inter_font, lazy=True)["name"].getDebugName(0)
-    noto_copyright = TTFont(noto_font, fontNumber=NOTO_SC_INDEX,
-                            lazy=True)["name"].getDebugName(0)
+    noto_copyright = TTFont(noto_font, fontNumber=NOTO_SC_INDEX, lazy=True)["name"].getDebugName(0)
     header = (
         "{copyright}\n"
         "{extra}\n\n"
         "The files {files} in this directory are a Modified Version of\n"
-        "{original} (subset and renamed to \"{family}\"; see README.md).\n\n"
+        '{original} (subset and renamed to "{family}"; see README.md).\n\n'
         "This Font Software is licensed under the SIL Open Font License,\n"
         "Version 1.1. This license is copied below, and is also available\n"
-        "with a FAQ at: https://openfontlicense.org\n\n")
-    (OUT / "OFL-Inter.txt").write_text(header.format(
-        copyright=inter_copyright,
-        extra="Copyright 2016-2022 The Inter Project Authors "
-              "(https://github.com/rsms/inter)",
-        files="Inter-*.otf", original="Inter", family=SANS_FAMILY,
-    ) + inter_ofl, encoding="utf-8")
-    (OUT / "OFL-NotoSansCJK.txt").write_text(header.format(
-        copyright=noto_copyright.replace("©", "Copyright"),
-        extra="Noto is a trademark of Google Inc. "
-              "(https://github.com/notofonts/noto-cjk)",
-        files="NotoSansCJK-*.otf and NotoSansCJKjp-*.otf",
-        original="Noto Sans CJK SC and JP",
-        family=f"{CJK_FAMILY}\" and \"{CJK_JP_FAMILY}",
-    ) + noto_ofl, encoding="utf-8")
+        "with a FAQ at: https://openfontlicense.org\n\n"
+    )
+    (OUT / "OFL-Inter.txt").write_text(
+        header.format(
+            copyright=inter_copyright,
+            extra="Copyright 2016-2022 The Inter Project Authors (https://github.com/rsms/inter)",
+            files="Inter-*.otf",
+            original="Inter",
+            family=SANS_FAMILY,
+        )
+        + inter_ofl,
+        encoding="utf-8",
+    )
+    (OUT / "OFL-NotoSansCJK.txt").write_text(
+        header.format(
+            copyright=noto_copyright.replace("©", "Copyright"),
+            extra="Noto is a trademark of Google Inc. (https://github.com/notofonts/noto-cjk)",
+            files="NotoSansCJK-*.otf and NotoSansCJKjp-*.otf",
+            original="Noto Sans CJK SC and JP",
+            family=f'{CJK_FAMILY}" and "{CJK_JP_FAMILY}',
+        )
+        + noto_ofl,
+        encoding="utf-8",
+    )
     core_font = source(NOTO_CORE_DIR / f"NotoSans{SCRIPT_FONTS[0]}-Regular.ttf")
-    (OUT / "OFL-NotoSans.txt").write_text(header.format(
-        copyright=TTFont(core_font, lazy=True)["name"].getDebugName(0),
-        extra="Noto is a trademark of Google Inc. "
-              "(https://github.com/notofonts)",
-        files=", ".join(f"NotoSans{script}-*.ttf" for script in SCRIPT_FONTS),
-        original=", ".join(f"Noto Sans {script}" for script in SCRIPT_FONTS),
-        family="Cardgen " + "\", \"Cardgen ".join(SCRIPT_FONTS),
-    ) + ofl_from_debian_copyright(source(NOTO_CORE_COPYRIGHT_FILE), "OFL-1.1"),
-        encoding="utf-8")
+    (OUT / "OFL-NotoSans.txt").write_text(
+        header.format(
+            copyright=TTFont(core_font, lazy=True)["name"].getDebugName(0),
+            extra="Noto is a trademark of Google Inc. (https://github.com/notofonts)",
+            files=", ".join(f"NotoSans{script}-*.ttf" for script in SCRIPT_FONTS),
+            original=", ".join(f"Noto Sans {script}" for script in SCRIPT_FONTS),
+            family="Cardgen " + '", "Cardgen '.join(SCRIPT_FONTS),
+        )
+        + ofl_from_debian_copyright(source(NOTO_CORE_COPYRIGHT_FILE), "OFL-1.1"),
+        encoding="utf-8",
+    )
 
 
-def write_readme(inter_version, noto_version, inter_src_version,
-                 noto_src_version, results, cjk_sets, big5_level2,
-                 order_report, core_version, jp_count):
+def write_readme(
+    inter_version,
+    noto_version,
+    inter_src_version,
+    noto_src_version,
+    results,
+    cjk_sets,
+    big5_level2,
+    order_report,
+    core_version,
+    jp_count,
+):
     union = set().union(*cjk_sets.values())
     cjk_file = OUT / "NotoSansCJK-Regular.otf"
     hangul = sum(0xAC00 <= cp <= 0xD7A3 for cp in TTFont(cjk_file, lazy=True).getBestCmap())
-    han = sum(0x3400 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFAFF
-              for c in union)
+    han = sum(0x3400 <= ord(c) <= 0x9FFF or 0xF900 <= ord(c) <= 0xFAFF for c in union)
     rows = "\n".join(
-        f"| `{p.name}` | {size:,} | {weight} | {style} | `{ps}` |"
-        for p, size, weight, style, ps in results)
+        f"| `{p.name}` | {size:,} | {weight} | {style} | `{ps}` |" for p, size, weight, style, ps in results
+    )
     sums = "\n".join(f"{sha256(p)}  {p.name}" for p, *_ in results)
-    cjk_counts = "\n".join(f"    - {name}: {len(chars):,} characters"
-                           for name, chars in cjk_sets.items())
+    cjk_counts = "\n".join(f"    - {name}: {len(chars):,} characters" for name, chars in cjk_sets.items())
     order_rows = []
     first = 1
     for label, last in order_report:
-        order_rows.append(f"| {first:,}-{last:,} | {label} |" if last >= first
-                          else f"| - | {label} (all placed already) |")
+        order_rows.append(
+            f"| {first:,}-{last:,} | {label} |" if last >= first else f"| - | {label} (all placed already) |"
+        )
         first = last + 1
     glyph_total = len(TTFont(cjk_file, lazy=True).getGlyphOrder())
-    order_rows.append(f"| {first:,}-{glyph_total - 1:,} | everything else, "
-                      "in source (CID) order |")
+    order_rows.append(f"| {first:,}-{glyph_total - 1:,} | everything else, in source (CID) order |")
     order_table = indent("\n".join(order_rows), "  ")
-    hangul_end = next(last for label, last in order_report
-                      if label.startswith("KS X 1001"))
-    big5_note = ("all of Big5 (symbols, level 1 and level 2)" if big5_level2
-                 else "Big5 symbols and level 1 only (0xA440-0xC67E); level 2 "
-                      f"was dropped because the files exceeded "
-                      f"{CJK_SIZE_LIMIT // 2**20} MiB")
+    hangul_end = next(last for label, last in order_report if label.startswith("KS X 1001"))
+    big5_note = (
+        "all of Big5 (symbols, level 1 and level 2)"
+        if big5_level2
+        else "Big5 symbols and level 1 only (0xA440-0xC67E); level 2 "
+        f"was dropped because the files exceeded "
+        f"{CJK_SIZE_LIMIT // 2**20} MiB"
+    )
     text = f"""\
 # Bundled fonts
 
@@ -824,8 +890,13 @@ roughly 0.5 s per Inter face and 1 s per CJK face used in a document.
 def main():
     global SOURCE_ROOT
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--from", dest="root", type=Path, default=Path("/"),
-                        help="folder the Debian packages were unpacked into (dpkg-deb -x)")
+    parser.add_argument(
+        "--from",
+        dest="root",
+        type=Path,
+        default=Path("/"),
+        help="folder the Debian packages were unpacked into (dpkg-deb -x)",
+    )
     SOURCE_ROOT = parser.parse_args().root.resolve()
     OUT.mkdir(parents=True, exist_ok=True)
     inter_version = dpkg_version("fonts-inter")
@@ -841,9 +912,10 @@ def main():
         unicodes = ranges_to_unicodes(CJK_BLOCKS)
         for chars in cjk_sets.values():
             unicodes |= {ord(c) for c in chars}
-        print(f"Noto Sans CJK SC from fonts-noto-cjk {noto_version}: "
-              f"{len(unicodes):,} requested code points"
-              + ("" if big5_level2 else " (Big5 level 2 dropped)"))
+        print(
+            f"Noto Sans CJK SC from fonts-noto-cjk {noto_version}: "
+            f"{len(unicodes):,} requested code points" + ("" if big5_level2 else " (Big5 level 2 dropped)")
+        )
         cjk_results, order_report = build_cjk(unicodes, noto_version)
         if big5_level2 and max(r[1] for r in cjk_results) > CJK_SIZE_LIMIT:
             print("  larger than the limit: dropping Big5 level 2")
@@ -863,15 +935,19 @@ def main():
     from cardgen.fonts import COVERAGE, coverage_from_fonts
 
     COVERAGE.write_text(coverage_from_fonts(), encoding="ascii")  # read at every run instead of the fonts
-    write_licences(source(INTER_DIR / "Inter-Regular.otf"),
-                   source(NOTO_DIR / "NotoSansCJK-Regular.ttc"))
+    write_licences(source(INTER_DIR / "Inter-Regular.otf"), source(NOTO_DIR / "NotoSansCJK-Regular.ttc"))
     write_readme(
-        inter_version, noto_version,
+        inter_version,
+        noto_version,
         _source_version(TTFont(source(INTER_DIR / "Inter-Regular.otf"), lazy=True)),
-        _source_version(TTFont(source(NOTO_DIR / "NotoSansCJK-Regular.ttc"),
-                               fontNumber=NOTO_SC_INDEX, lazy=True)),
-        inter_results + cjk_results + jp_results + script_results, cjk_sets,
-        big5_level2, order_report, core_version, len(jp_unicodes))
+        _source_version(TTFont(source(NOTO_DIR / "NotoSansCJK-Regular.ttc"), fontNumber=NOTO_SC_INDEX, lazy=True)),
+        inter_results + cjk_results + jp_results + script_results,
+        cjk_sets,
+        big5_level2,
+        order_report,
+        core_version,
+        len(jp_unicodes),
+    )
     print(f"Wrote {OUT.relative_to(ROOT)}/")
 
 
