@@ -275,7 +275,7 @@ def child_loop(roster_file: Path, out: Path) -> dict:
     maker = Maker(catalogue)  # only its Jinja templates are reused; WeasyPrint starts afresh each time
     for stem, runner in zip(stems, roster.runners):
         plan = maker.plan(roster.routine_of(runner), runner, roster)
-        html = maker.html(KIND, [plan], roster, fonts_css=font_face_css())
+        html = maker.sheets_html([plan], roster, fonts_css=font_face_css())
         weasyprint.HTML(string=html, base_url=base_url).write_pdf(out / f"{stem} - {KIND}.pdf")
     return {"start_up": ready - started, "seconds": time.perf_counter() - ready, "cpu": time.process_time() - cpu}
 
@@ -382,11 +382,11 @@ def _prepare_one(job: tuple[int, str]) -> None:
     roster, maker, fonts = _prepare["roster"], _prepare["maker"], _prepare["fonts"]
     runner = roster.runners[index]
     plan = maker.plan(roster.routine_of(runner), runner, roster)
-    bare = maker.html(KIND, [plan], roster)
+    bare = maker.sheets_html([plan], roster)
     key = frozenset(bare)
     if key not in fonts:
         fonts[key] = embedded_font_face_css(bare)
-    write_atomically(Path(file), maker.html(KIND, [plan], roster, fonts[key]))
+    write_atomically(Path(file), maker.sheets_html([plan], roster, fonts[key]))
 
 
 def cli_sheet_html(roster_file: Path, name: str, file: Path) -> None:

@@ -24,6 +24,7 @@ import yaml
 from cardgen import bundled
 from cardgen.catalogue import load_catalogue
 from cardgen.documents import Maker
+from cardgen.options import PrintOptions
 from cardgen.roster import load_roster
 
 VIDEOS = ["c5Kv6-fnTj8", "VzIcGAgBiaM", "SnNlrFcXjVU", "GcZJhNi2yOM"]
@@ -82,7 +83,7 @@ def cardgen_deck(catalogue_dir: Path, roster_file: Path, out: Path) -> tuple[flo
     start = time.perf_counter()
     catalogue = load_catalogue(catalogue_dir)
     roster = load_roster(roster_file, catalogue)
-    maker = Maker(catalogue, card_size="a7", sheet="a4", duplex=True)
+    maker = Maker(catalogue, PrintOptions(card_size="a7", card_paper="a4", backs="duplex"))
     plans = [maker.plan(roster.routine_of(runner), runner, roster) for runner in roster.runners]
     laid = maker.lay_out_cards(plans)
     out.write_bytes(maker.cards_pdf(laid))

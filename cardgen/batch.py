@@ -21,14 +21,15 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from cardgen.catalogue import Catalogue
-from cardgen.documents import FORMATS, LaidOutCards, Maker
+from cardgen.documents import LaidOutCards, Maker
 from cardgen.errors import UserError
 from cardgen.imposition import FacePage, Imposer
-from cardgen.output import unique_stems, write_atomically
+from cardgen.options import FORMATS, PrintOptions
+from cardgen.output import deck_file_name, runner_file_name, unique_stems, write_atomically
 from cardgen.paper import card_size
 from cardgen.roster import Roster
 
@@ -47,15 +48,6 @@ class Written:
     pages: int
 
 
-@dataclass(frozen=True)
-class Settings:
-    """How every runner's documents are made (the Maker's settings), and whether to lay all the
-    cards out N-up on ``deck_sheet`` paper too."""
-
-    maker: dict = field(default_factory=dict)
-    deck_sheet: str | None = None
-
-
 def run_batch(
     catalogue: Catalogue,
     roster: Roster,
@@ -63,7 +55,7 @@ def run_batch(
     formats: tuple[str, ...] = FORMATS,
     jobs: int | None = None,
     combined: Path | None = None,
-    settings: Settings = Settings(),
+    options: PrintOptions | None = None,
     on_progress: Callable[[int], None] = lambda done: None,
 ) -> list[Written]:
     """Make every runner's files in ``folder``, write ``manifest.csv`` and, if asked, ``combined``.
@@ -71,7 +63,11 @@ def run_batch(
     Sheets are laid out a runner at a time across the workers. Cards are laid out a face at a
     time, each distinct face once (the backs of one routine are the same for the whole team),
     a share of the team per worker; every runner's own file and the deck of everyone's cards
-    are then put together from those faces, with no second layout."""
+    are then put together from those faces, with no second layout.
+
+    Each runner's own card file has one card a page; with ``options.card_paper`` the deck of
+    everyone's cards is laid out N-up on that paper too."""
+    options = options or PrintOptions()
     check_writable(folder)
     if combined:
         check_writable(combined.parent)
@@ -85,25 +81,26 @@ def run_batch(
     written: dict[tuple[int, str], Written] = {}
     laid_parts: list[tuple[list[int], LaidOutCards]] = []
 
-    def collect(kind: str, indices: list[int], result) -> None:
-        if kind == "card":
+    def collect(format: str, indices: list[int], result) -> None:
+        if format == "card":
             laid_parts.append((indices, result))
             return
         pdf, pages = result
-        file = folder / f"{stems[indices[0]]} - sheet.pdf"
+        file = folder / runner_file_name(stems[indices[0]], format)
         write_atomically(file, pdf)
-        written[indices[0], kind] = Written(roster.runners[indices[0]].name, kind, file, pages)
+        written[indices[0], format] = Written(roster.runners[indices[0]].name, format, file, pages)
         on_progress(1)
 
+    own = replace(options, card_paper=None)  # each runner's own files: one card a page
     if jobs == 1:
-        _start_worker(catalogue, roster, settings)
+        _start_worker(catalogue, roster, own)
         try:
-            for kind, indices in tasks:
-                collect(kind, indices, _lay_out(kind, indices))
+            for format, indices in tasks:
+                collect(format, indices, _lay_out(format, indices))
         finally:
             _worker.clear()
     else:
-        notes = logging.getLogger("cardgen").getEffectiveLevel()
+        log_level = logging.getLogger("cardgen").getEffectiveLevel()
         context = workers_context()
         # Fresh workers for every stretch of passes (not max_tasks_per_child: on Python 3.11 a pool
         # that replaces its workers can hang once they have all been replaced).
@@ -111,17 +108,17 @@ def run_batch(
         for first in range(0, len(tasks), stretch):
             part = tasks[first : first + stretch]
             with ProcessPoolExecutor(
-                jobs, context, initializer=_start_worker, initargs=(catalogue, roster, settings, notes)
+                jobs, context, initializer=_start_worker, initargs=(catalogue, roster, own, log_level)
             ) as pool:
-                for (kind, indices), result in zip(part, pool.map(_lay_out, *zip(*part))):
-                    collect(kind, indices, result)
+                for (format, indices), result in zip(part, pool.map(_lay_out, *zip(*part))):
+                    collect(format, indices, result)
 
     deck = (
-        write_cards(catalogue, roster, folder, settings, laid_parts, stems, written, on_progress) if laid_parts else []
+        write_cards(catalogue, roster, folder, options, laid_parts, stems, written, on_progress) if laid_parts else []
     )
-    rows = [written[index, kind] for index in range(count) for kind in formats] + deck
+    rows = [written[index, format] for index in range(count) for format in formats] + deck
     write_manifest(folder / "manifest.csv", rows)
-    if combined:  # the print-ready file: the deck's sheets for the cards when there is a deck
+    if combined:  # the print-ready file: the deck's pages for the cards when there is a deck
         write_combined(combined, [row.file for row in rows if not (deck and row.format == "card")])
     return rows
 
@@ -134,27 +131,27 @@ def write_cards(
     catalogue: Catalogue,
     roster: Roster,
     folder: Path,
-    settings: Settings,
+    options: PrintOptions,
     laid_parts: list[tuple[list[int], LaidOutCards]],
     stems: list[str],
     written: dict,
     on_progress: Callable[[int], None],
 ) -> list[Written]:
-    """Every runner's own card file, and with a deck sheet everyone's cards N-up in one file, put
+    """Every runner's own card file, and with ``options.card_paper`` everyone's cards N-up in one file, put
     together from the faces the workers laid out."""
-    maker = Maker(catalogue, **settings.maker)
+    maker = Maker(catalogue, replace(options, card_paper=None))
     laid = merge_laid_out(laid_parts, len(roster.runners))
-    size = card_size(maker.card_size)
+    size = card_size(options.card_size)
     imposer = Imposer(laid.sources, (size.width, size.height))
     for index, runner in enumerate(roster.runners):
-        file = folder / f"{stems[index]} - card.pdf"
+        file = folder / runner_file_name(stems[index], "card")
         write_atomically(file, maker.cards_pdf(laid, [index], imposer))
         written[index, "card"] = Written(runner.name, "card", file, maker.card_pages_count(len(laid.cards[index])))
         on_progress(1)
-    if not settings.deck_sheet:
+    if not options.card_paper:
         return []
-    deck = Maker(catalogue, **settings.maker, sheet=settings.deck_sheet)
-    file = folder / f"All cards on {settings.deck_sheet.upper() if settings.deck_sheet == 'a4' else 'Letter'}.pdf"
+    deck = Maker(catalogue, options)
+    file = folder / deck_file_name(options.card_paper)
     write_atomically(file, deck.cards_pdf(laid, None, imposer))
     return [Written("(everyone)", "card sheets", file, deck.card_pages_count(sum(len(cards) for cards in laid.cards)))]
 
@@ -222,17 +219,17 @@ def write_combined(file: Path, parts: list[Path]) -> None:
 _worker: dict = {}
 
 
-def _start_worker(catalogue: Catalogue, roster: Roster, settings: Settings, notes: int | None = None) -> None:
+def _start_worker(catalogue: Catalogue, roster: Roster, options: PrintOptions, log_level: int | None = None) -> None:
     if multiprocessing.parent_process() is not None:
         _end_with_parent()
-    if notes is not None:
+    if log_level is not None:
         logger = logging.getLogger("cardgen")
-        logger.setLevel(notes)
+        logger.setLevel(log_level)
         if not logger.handlers:  # a spawned worker inherits no handler: print notes as the CLI does
             handler = logging.StreamHandler()
             handler.setFormatter(logging.Formatter("note: %(message)s"))
             logger.addHandler(handler)
-    _worker["maker"] = Maker(catalogue, **settings.maker)
+    _worker["maker"] = Maker(catalogue, options)
     _worker["roster"] = roster
     # Let WeasyPrint's font set-up go before the interpreter winds down, or its clean-up complains.
     atexit.register(_worker.clear)
@@ -261,12 +258,12 @@ def _end_with_parent() -> None:
     threading.Thread(target=watch, name="end-with-parent", daemon=True).start()
 
 
-def _lay_out(kind: str, indices: list[int]):
+def _lay_out(format: str, indices: list[int]):
     """A worker's task: one runner's sheet (PDF, pages), or the cards of ``indices`` laid out."""
     maker: Maker = _worker["maker"]
     roster: Roster = _worker["roster"]
     plans = [maker.plan(roster.routine_of(roster.runners[i]), roster.runners[i], roster) for i in indices]
-    if kind == "card":
+    if format == "card":
         return maker.lay_out_cards(plans)
-    document = maker.press.lay_out(maker.html(kind, plans, roster))
+    document = maker.press.lay_out(maker.sheets_html(plans, roster))
     return maker.press.write(document), len(document.pages)

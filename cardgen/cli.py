@@ -12,6 +12,7 @@ import click
 
 from cardgen import __version__, bundled
 from cardgen.errors import ProblemsFound, UserError
+from cardgen.options import PDF_VARIANTS, PrintOptions
 from cardgen.paper import CARD_SIZES, PAPER_SIZES
 
 BUG_REPORT = "This is a bug in cardgen, not in your files. Please report it with the command you ran and this message."
@@ -437,24 +438,6 @@ strict_option = click.option(
     "--strict", is_flag=True, help="Fail when the PDF engine warns (a picture it can't read, say)."
 )
 
-# WeasyPrint's PDF/UA and PDF/A variants, for what WeasyPrint writes whole (sheets, handouts): they are
-# tagged for screen readers anyway; a variant also declares the standard in the file's metadata.
-# Cards are put together from finished faces with pikepdf, which keeps neither (see the README).
-PDF_VARIANTS = (
-    "pdf/ua-1",
-    "pdf/ua-2",
-    "pdf/a-1a",
-    "pdf/a-1b",
-    "pdf/a-2a",
-    "pdf/a-2b",
-    "pdf/a-2u",
-    "pdf/a-3a",
-    "pdf/a-3b",
-    "pdf/a-3u",
-    "pdf/a-4e",
-    "pdf/a-4f",
-    "pdf/a-4u",
-)
 pdf_variant_option = click.option(
     "--pdf-variant",
     type=click.Choice(PDF_VARIANTS, case_sensitive=False),
@@ -518,7 +501,7 @@ def one_document(
     html = html_wanted(out, html)
     stem = f"{file_stem(runner.name)} - {kind}" if runner else f"{routine_id}-{kind}"
     out = out or Path("output") / f"{stem}.{'html' if html else 'pdf'}"
-    maker = Maker(catalogue, templates=used_templates(templates_dir), locale=locale_folder(), **settings)
+    maker = Maker(catalogue, PrintOptions(templates=used_templates(templates_dir), locale=locale_folder(), **settings))
     plan = maker.plan(routine_id, runner, roster)
     say(maker.write(kind, plan, out, roster, html=html))
     if png:
@@ -626,11 +609,10 @@ def card(
             png,
             strict=strict,
             card_size=card_size,
-            sheet=sheet,
+            card_paper=sheet,
             bleed=bleed,
             gutter=gutter,
-            duplex=duplex,
-            fold=fold,
+            backs="duplex" if duplex else "fold" if fold else "none",
             weeks=weeks,
             lang=lang,
             also=also,
@@ -732,7 +714,7 @@ def plan_command(catalogue_dir, routine_id, roster, runner, weeks, as_json) -> N
     catalogue, roster, runner, routine_id = routine_and_runner(
         catalogue_dir, routine_id, roster_file(roster) if runner else roster, runner
     )
-    plan = Maker(catalogue, weeks=weeks).plan(routine_id, runner, roster)
+    plan = Maker(catalogue, PrintOptions(weeks=weeks)).plan(routine_id, runner, roster)
     if as_json:
         click.echo(json.dumps(week_targets(plan, weeks), ensure_ascii=False, indent=2))
     else:
@@ -813,7 +795,7 @@ def batch(
     def make() -> None:
         import sys
 
-        from cardgen.batch import Settings, run_batch
+        from cardgen.batch import run_batch
         from cardgen.courses import check_plans
         from cardgen.documents import Maker
         from cardgen.output import file_stem
@@ -828,15 +810,15 @@ def batch(
         total = len(roster.runners) * len(formats)
         shown = sys.stderr.isatty() and session().verbosity >= 0
         with click.progressbar(length=total, label="Printing", file=sys.stderr if shown else _Quiet()) as bar:
-            maker = dict(
+            options = PrintOptions(
                 paper=paper,
                 weeks=weeks,
                 strict=strict,
                 card_size=card_size,
+                card_paper=sheet,
                 bleed=bleed,
                 gutter=gutter,
-                duplex=duplex,
-                fold=fold,
+                backs="duplex" if duplex else "fold" if fold else "none",
                 templates=used_templates(templates_dir),
                 pdf_variant=pdf_variant,
                 lang=lang,
@@ -844,9 +826,9 @@ def batch(
                 large=large,
                 locale=locale_folder(),
             )
-            rows = run_batch(catalogue, roster, out, formats, jobs, combined, Settings(maker, sheet), bar.update)
+            rows = run_batch(catalogue, roster, out, formats, jobs, combined, options, bar.update)
         if verify:
-            planner = Maker(catalogue, lang=lang, locale=locale_folder())
+            planner = Maker(catalogue, PrintOptions(lang=lang, locale=locale_folder()))
             plans = {
                 runner.name: [planner.plan(roster.routine_of(runner), runner, roster)] for runner in roster.runners
             }
@@ -904,13 +886,15 @@ def handout(
         path = out or Path("output") / f"{file_stem(roster.team)} - handout.{'html' if wants_html else 'pdf'}"
         maker = Maker(
             catalogue,
-            paper=paper,
-            weeks=weeks,
-            strict=strict,
-            templates=used_templates(templates_dir),
-            pdf_variant=pdf_variant,
-            lang=lang,
-            locale=locale_folder(),
+            PrintOptions(
+                paper=paper,
+                weeks=weeks,
+                strict=strict,
+                templates=used_templates(templates_dir),
+                pdf_variant=pdf_variant,
+                lang=lang,
+                locale=locale_folder(),
+            ),
         )
         say(maker.handout(roster, path, html=wants_html))
         if png:
@@ -943,13 +927,15 @@ def demo(catalogue_dir, templates_dir, folder, lang, also, large, strict, pdf_va
 
     maker = Maker(
         load(catalogue_dir),
-        strict=strict,
-        templates=used_templates(templates_dir),
-        lang=lang,
-        also=also,
-        large=large,
-        locale=locale_folder(),
-        pdf_variant=pdf_variant,
+        PrintOptions(
+            strict=strict,
+            templates=used_templates(templates_dir),
+            lang=lang,
+            also=also,
+            large=large,
+            locale=locale_folder(),
+            pdf_variant=pdf_variant,
+        ),
     )
     for path in maker.demo(folder):
         say(path)

@@ -20,7 +20,7 @@ from cardgen.roster import Roster, Runner
 from cardgen.source import Document, read_yaml
 from cardgen.targets import WORDS, Course, CourseProblem, Units
 
-notes = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 _warned: set[str] = set()
 
 
@@ -136,7 +136,7 @@ def plan_course(
             )
             if note not in _warned:
                 _warned.add(note)
-                notes.info("%s", note)
+                logger.info("%s", note)
             plain = item.model_copy(update={"progress": None, "weeks": None}) if item else None
             return plan_course(exercise_id, equipment, dose, plain, deload, where, weeks, problems)
         problems.append(where.problem(problem.field, exercise_id, str(problem)))
@@ -150,7 +150,7 @@ def plan_course(
         )
         if str(cut) not in _warned:
             _warned.add(str(cut))
-            notes.warning("%s", cut)
+            logger.warning("%s", cut)
     return course
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 from pathlib import Path
 
@@ -19,19 +18,18 @@ from cardgen.fonts import embedded_font_face_css
 from cardgen.imposition import FacePage, Imposer, PageLayout, on_sheets, one_a_page
 from cardgen.labels import DEFAULT, Labels, labels_for
 from cardgen.log import plan_log
-from cardgen.output import write_atomically
+from cardgen.options import FORMATS, PrintOptions
+from cardgen.output import document_name, write_atomically
 from cardgen.paper import CardSize, card_size, paper_page
 from cardgen.plan import RoutinePlan, Sheet, plan_handout, plan_routine
 from cardgen.render import Renderer
 from cardgen.roster import Roster, Runner
 
 # What the user may like to know but need not act on (a card set in smaller type); the CLI prints it.
-notes = logging.getLogger(__name__)
+logger = logging.getLogger(__name__)
 
-DEFAULT_WEEKS = 6
 # A card face is laid out on a page this tall, so it never breaks: its height is then measured.
 TALL_PAGE_MM = 2000
-FORMATS = ("card", "sheet")
 
 
 @dataclass
@@ -39,33 +37,18 @@ class Maker:
     """Makes cards and sheets from one catalogue, reusing what is expensive to set up."""
 
     catalogue: Catalogue
-    card_size: str = "a6"
-    paper: str = "a4"
-    weeks: int = DEFAULT_WEEKS
-    starts: date | None = None
-    strict: bool = False
-    sheet: str | None = None  # lay cards N-up on this paper, with crop marks
-    bleed: float = 0
-    duplex: bool = False
-    fold: bool = False
-    templates: Path | None = None  # the user's templates folder, looked in before cardgen's own
-    gutter: float | None = None  # mm between cards on a sheet; None: butted inside a margin for crop marks
-    pdf_variant: str | None = None  # one of PDF_VARIANTS: a PDF/UA or PDF/A file (always tagged)
-    lang: str | None = None  # --lang: for whoever doesn't have a language of their own (roster, runner)
-    locale: Path | None = None  # the user's locale folder (locale/CODE.yaml), over cardgen's own phrases
-    large: bool = False  # large print for everyone
-    also: str | None = None  # print each exercise's name in this language too, under the first
+    options: PrintOptions = PrintOptions()
     _translated: dict = field(default_factory=dict, repr=False)  # the catalogue in each language asked for
 
     @cached_property
     def renderer(self) -> Renderer:
-        return Renderer(self.templates)
+        return Renderer(self.options.templates)
 
     @cached_property
     def press(self):
         from cardgen.layout import Press
 
-        return Press(self.strict, self.templates, self.pdf_variant)
+        return Press(self.options.strict, self.options.templates, self.options.pdf_variant)
 
     def catalogue_in(self, code: str) -> Catalogue:
         """The catalogue with its ``translations/CODE.yaml`` texts (as it is, without one); made once a language."""
@@ -77,48 +60,53 @@ class Maker:
 
     def labels(self, code: str) -> Labels:
         try:
-            return labels_for(code, self.locale)
+            return labels_for(code, self.options.locale)
         except LookupError as error:
             raise UserError(str(error)) from None
 
     def language_of(self, runner: Runner | None = None, roster: Roster | None = None) -> str:
         """A runner's own language, else --lang, else the team's, else English."""
-        return (runner.lang if runner else None) or self.lang or (roster.lang if roster else None) or DEFAULT
+        return (runner.lang if runner else None) or self.options.lang or (roster.lang if roster else None) or DEFAULT
 
     def plan(self, routine_id: str, runner: Runner | None = None, roster: Roster | None = None) -> RoutinePlan:
         code = self.language_of(runner, roster)
-        large = self.large or bool(runner and runner.large)
-        also = self.catalogue_in(self.also) if self.also and self.also != code else None
+        large = self.options.large or bool(runner and runner.large)
+        also = self.catalogue_in(self.options.also) if self.options.also and self.options.also != code else None
         return plan_routine(
             self.catalogue_in(code),
             routine_id,
             runner,
             roster=roster,
-            weeks=self.weeks,
+            weeks=self.options.weeks,
             labels=self.labels(code),
             large=large,
             also=also,
         )
 
     def sheet_of(self, plan: RoutinePlan, roster: Roster | None = None) -> Sheet:
-        return Sheet(plan, plan_log(plan, self.weeks, roster.starts if roster and roster.starts else self.starts))
+        starts = roster.starts if roster and roster.starts else self.options.starts
+        return Sheet(plan, plan_log(plan, self.options.weeks, starts))
 
     # Cards -----------------------------------------------------------------------------------
 
-    @property
-    def backs(self) -> bool:
-        return self.duplex or self.fold
-
     def card_pages(self, count: int) -> list[PageLayout]:
         """Where ``count`` cards go: one a page, or N-up on sheets; fronts and backs."""
-        size = card_size(self.card_size)
-        width = size.width * (2 if self.fold else 1)
-        if self.sheet:
-            sheet = paper_page(self.sheet)
+        options = self.options
+        size = card_size(options.card_size)
+        width = size.width * (2 if options.fold else 1)
+        if options.card_paper:
+            paper = paper_page(options.card_paper)
             return on_sheets(
-                count, width, size.height, sheet.width_mm, sheet.height_mm, self.bleed, self.duplex, self.gutter
+                count,
+                width,
+                size.height,
+                paper.width_mm,
+                paper.height_mm,
+                options.bleed,
+                options.duplex,
+                options.gutter,
             )
-        return one_a_page(count, width, size.height, self.duplex)
+        return one_a_page(count, width, size.height, options.duplex)
 
     def card_pages_count(self, count: int) -> int:
         return len(self.card_pages(count))
@@ -130,8 +118,8 @@ class Maker:
         is kept, and said on stderr. Runners' fronts that differ only by the name are one face
         with the names printed into it, unless a name needs more than its line, or the user's
         own templates are in play (they may place the name anywhere)."""
-        size = card_size(self.card_size)
-        stamped = self.templates is None
+        size = card_size(self.options.card_size)
+        stamped = self.options.templates is None
         laid = LaidOutCards(
             [first_cards(plan, size) for plan in plans], [], {}, {}, [0] * len(plans), [stamped] * len(plans)
         )
@@ -142,30 +130,33 @@ class Maker:
                 face.key: face
                 for index, tries in trying.items()
                 for _, cards in tries
-                for face in laid.faces_of(cards, self.backs, index)
+                for face in laid.faces_of(cards, self.options.has_backs, index)
                 if face.key not in laid.at
             }
             self._lay_out_faces(list(faces.values()), laid)
             again = {}
             for index, tries in trying.items():
                 laid.passes[index] += 1
-                fitting = [cards for _, cards in tries if laid.fit(cards, self.backs, index, size)]
+                fitting = [cards for _, cards in tries if laid.fit(cards, self.options.has_backs, index, size)]
                 if fitting:
                     laid.cards[index] = fitting[0]
                     continue
                 if laid.stamped[index] and any(
-                    laid.fit(cards, self.backs, index, size, names=False) for _, cards in tries
+                    laid.fit(cards, self.options.has_backs, index, size, names=False) for _, cards in tries
                 ):
                     laid.stamped[index] = False  # the name needs more than its line: the front in full
                     again[index] = tries
                     continue
                 # How the routine measured on one card at full size (the first try): what refits go by.
                 if index not in measured:
-                    measured[index] = laid.measures[laid.faces_of(laid.cards[index], self.backs, index)[0].key]
-                again[index] = refits(plans[index], measured[index], size, self.backs, after=tries[-1][0])
+                    measured[index] = laid.measures[
+                        laid.faces_of(laid.cards[index], self.options.has_backs, index)[0].key
+                    ]
+                again[index] = refits(plans[index], measured[index], size, self.options.has_backs, after=tries[-1][0])
                 if not again[index]:
                     raise UserError(
-                        f"{_describe(plans[index])} cannot fit a {self.card_size} card even one exercise a card "
+                        f"{_describe(plans[index])} cannot fit a {self.options.card_size} card "
+                        "even one exercise a card "
                         f"at {type_steps(plans[index].large)[-1]:g} pt; "
                         "try a bigger --size or shorter cues"
                     )
@@ -175,7 +166,7 @@ class Maker:
                 how = (
                     f"continues on {len(chosen)} cards" if len(chosen) > 1 else f"set in {chosen[0].body_pt:g} pt type"
                 )
-                notes.info("%s did not fit one %s card at full size: %s", _describe(plan), self.card_size, how)
+                logger.info("%s did not fit one %s card at full size: %s", _describe(plan), self.options.card_size, how)
         return laid
 
     def _lay_out_faces(self, faces: list[Face], laid: LaidOutCards) -> None:
@@ -191,15 +182,15 @@ class Maker:
             laid.measures[face.key] = measure
 
     def card_html(self, faces: list[Face], fonts_css: str = "", preview: bool = False) -> str:
-        size = card_size(self.card_size)
+        size = card_size(self.options.card_size)
         return self.renderer.cards(
-            faces, size, size.height if preview else TALL_PAGE_MM, backs=self.backs, fonts_css=fonts_css
+            faces, size, size.height if preview else TALL_PAGE_MM, backs=self.options.has_backs, fonts_css=fonts_css
         )
 
     def cards_pdf(self, laid: LaidOutCards, which: list[int] | None = None, imposer: Imposer | None = None) -> bytes:
         """The PDF of the laid-out cards of the plans ``which`` (default all), placed as this
         Maker prints: one a page or N-up, with backs or folded."""
-        size = card_size(self.card_size)
+        size = card_size(self.options.card_size)
         imposer = imposer or Imposer(laid.sources, (size.width, size.height))
         chosen = [
             (index, card)
@@ -209,46 +200,48 @@ class Maker:
 
         def face_at(card: int, side: str) -> list[FacePage]:
             index, card_face = chosen[card]
-            return [laid.at[f.key] for f in laid.faces_of([card_face], self.backs, index) if f.side == side]
+            return [laid.at[f.key] for f in laid.faces_of([card_face], self.options.has_backs, index) if f.side == side]
 
-        guides = self.sheet is not None and self.gutter is not None
+        guides = self.options.card_paper is not None and self.options.gutter is not None
         title = _title_of(card.plan.title for _, card in chosen)
-        return imposer.pdf(self.card_pages(len(chosen)), face_at, fold=self.fold, guides=guides, title=title)
+        return imposer.pdf(self.card_pages(len(chosen)), face_at, fold=self.options.fold, guides=guides, title=title)
 
     # Writing ------------------------------------------------------------------------------------
 
-    def html(self, kind: str, plans: list[RoutinePlan], roster: Roster | None = None, fonts_css: str = "") -> str:
-        """The HTML of ``plans`` as sheets, one after another (cards go through ``lay_out_cards``)."""
-        if kind == "card":
-            raise ValueError("cards are laid out by lay_out_cards, which decides how many there are")
-        return self.renderer.sheets([self.sheet_of(plan, roster) for plan in plans], paper_page(self.paper), fonts_css)
+    def sheets_html(self, plans: list[RoutinePlan], roster: Roster | None = None, fonts_css: str = "") -> str:
+        """The HTML of ``plans`` as sheets, one after another (cards go through ``lay_out_cards``,
+        which decides how many there are)."""
+        paper = paper_page(self.options.paper)
+        return self.renderer.sheets([self.sheet_of(plan, roster) for plan in plans], paper, fonts_css)
 
-    def pdf(self, kind: str, plan: RoutinePlan, roster: Roster | None = None) -> bytes:
-        """One card or sheet as PDF bytes."""
-        if kind == "card":
+    def pdf(self, format: str, plan: RoutinePlan, roster: Roster | None = None) -> bytes:
+        """One card or sheet (``format``) as PDF bytes."""
+        if format == "card":
             return self.cards_pdf(self.lay_out_cards([plan]))
-        return self.press.pdf(self.html(kind, [plan], roster))
+        return self.press.pdf(self.sheets_html([plan], roster))
 
-    def write(self, kind: str, plan: RoutinePlan, out: Path, roster: Roster | None = None, html: bool = False) -> Path:
-        """Write one card or sheet to ``out``: a PDF, or with ``html`` a self-contained preview."""
+    def write(
+        self, format: str, plan: RoutinePlan, out: Path, roster: Roster | None = None, html: bool = False
+    ) -> Path:
+        """Write one card or sheet (``format``) to ``out``: a PDF, or with ``html`` a self-contained preview."""
         if html:
-            if kind == "card":
+            if format == "card":
                 laid = self.lay_out_cards([plan])
-                faces = faces_of(laid.cards[0], self.backs)
+                faces = faces_of(laid.cards[0], self.options.has_backs)
                 make = lambda fonts: self.card_html(faces, fonts, preview=True)  # noqa: E731
             else:
-                make = lambda fonts: self.html(kind, [plan], roster, fonts)  # noqa: E731
+                make = lambda fonts: self.sheets_html([plan], roster, fonts)  # noqa: E731
             # A preview that opens anywhere: the fonts it needs travel inside it, cut to its characters.
             write_atomically(out, make(embedded_font_face_css(make(""))))
         else:
-            write_atomically(out, self.pdf(kind, plan, roster))
+            write_atomically(out, self.pdf(format, plan, roster))
         return out
 
     def handout(self, roster: Roster, out: Path, html: bool = False) -> Path:
         """The team handout for ``roster``."""
-        code = self.lang or roster.lang or DEFAULT
-        handout = plan_handout(self.catalogue_in(code), roster, self.weeks, self.labels(code))
-        page = paper_page(self.paper)
+        code = self.options.lang or roster.lang or DEFAULT
+        handout = plan_handout(self.catalogue_in(code), roster, self.options.weeks, self.labels(code))
+        page = paper_page(self.options.paper)
         if html:
             fonts = embedded_font_face_css(self.renderer.handout(handout, page))
             write_atomically(out, self.renderer.handout(handout, page, fonts))
@@ -259,9 +252,9 @@ class Maker:
     def demo(self, folder: Path) -> list[Path]:
         """Every routine of the catalogue as a card and a sheet, into ``folder``."""
         return [
-            self.write(kind, self.plan(routine_id), folder / f"{routine_id}-{kind}.pdf")
+            self.write(format, self.plan(routine_id), folder / document_name(format, routine_id))
             for routine_id in self.catalogue.routines
-            for kind in FORMATS
+            for format in FORMATS
         ]
 
 

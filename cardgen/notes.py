@@ -18,7 +18,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 
 @dataclass
-class Link:
+class MarkdownLink:
     title: str
     url: str
 
@@ -29,7 +29,7 @@ class Line:
 
     number: int
     text: str
-    links: list[Link] = field(default_factory=list)
+    links: list[MarkdownLink] = field(default_factory=list)
 
 
 @dataclass
@@ -212,7 +212,7 @@ def _lines(node: SyntaxTreeNode) -> list[Line]:
             lines.append(Line(lines[-1].number + 1, ""))
         elif child.type == "link":
             title = "".join(_words(grandchild) for grandchild in child.children).strip()
-            lines[-1].links.append(Link(title, child.attrs.get("href", "")))
+            lines[-1].links.append(MarkdownLink(title, child.attrs.get("href", "")))
             if child.markup not in ("autolink", "linkify"):  # a bare address is not words
                 words.append(title)
         elif child.type in ("text", "code_inline"):

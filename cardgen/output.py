@@ -1,4 +1,4 @@
-"""Writing finished files: whole or not at all."""
+"""Writing finished files: whole or not at all, under names made in one place."""
 
 from __future__ import annotations
 
@@ -72,3 +72,34 @@ def unique_stems(names: list[str]) -> list[str]:
         taken.add(stem.casefold())
         stems.append(stem)
     return stems
+
+
+# Where files go when the command line names no other place.
+OUTPUT_FOLDER = Path("output")
+
+
+def document_name(format: str, routine_id: str, runner: str | None = None, html: bool = False) -> str:
+    """The file name of one card or sheet (``format``): ``cadence-card.pdf`` for a routine,
+    ``Ann Lee - card.pdf`` for a runner."""
+    stem = f"{file_stem(runner)} - {format}" if runner else f"{routine_id}-{format}"
+    return f"{stem}.{'html' if html else 'pdf'}"
+
+
+def runner_file_name(stem: str, format: str) -> str:
+    """A batch's file for one runner, from their ``unique_stems`` stem: ``Ann Lee - sheet.pdf``."""
+    return f"{stem} - {format}.pdf"
+
+
+def deck_file_name(paper: str) -> str:
+    """A batch's file of everyone's cards N-up on ``paper``."""
+    return f"All cards on {paper.upper() if paper == 'a4' else paper.capitalize()}.pdf"
+
+
+def team_folder(team: str) -> Path:
+    """Where a batch writes a team's files by default."""
+    return OUTPUT_FOLDER / file_stem(team)
+
+
+def handout_path(team: str, html: bool = False) -> Path:
+    """Where the team handout goes by default."""
+    return OUTPUT_FOLDER / f"{file_stem(team)} - handout.{'html' if html else 'pdf'}"

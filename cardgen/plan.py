@@ -276,7 +276,7 @@ class Sheet:
 
 
 @dataclass(frozen=True)
-class Link:
+class FurtherVideo:
     """A video to watch further, with its QR code."""
 
     title: str
@@ -317,7 +317,7 @@ class Handout:
     routines: list[RoutinePlan]
     reference: list[AreaGroup]  # every exercise in use, by area in the catalogue's order
     theory: Theory
-    further_watching: list[Link]
+    further_watching: list[FurtherVideo]
     rows: list[RunnerRow]
     logo: str | None = None
     weeks: list[WeekPlan] = ()  # each routine's targets, week by week
@@ -370,7 +370,8 @@ def plan_handout(
         for runner in roster.runners
     ]
     links = [
-        Link(link.title, plan_watch(link.url, 0, labels, link.title)) for link in catalogue.theory.further_watching
+        FurtherVideo(link.title, plan_watch(link.url, 0, labels, link.title))
+        for link in catalogue.theory.further_watching
     ]
     starts = labels.long_date(roster.starts) if roster.starts else None
     logo = picture_data_uri((roster.file.parent / roster.logo).resolve()) if roster.logo and roster.file else None

@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from pdfread import flat_text, qr_codes, structure, text_boxes
 from pypdf.generic import ContentStream
 
-from cardgen.cli import PDF_VARIANTS, cli
+from cardgen.cli import cli
+from cardgen.options import PDF_VARIANTS
 
 TEAM = (
     "team: Harriers\nroutine: sample-training\nrunners:\n  - name: Ann Lee\n    flags: [heel]\n  - name: さくら 田中\n"

@@ -119,10 +119,11 @@ def test_a_wallet_card_of_the_long_routine_takes_three_cards_at_most(run):
 def test_no_continued_card_is_under_half_full_but_the_last(size):
     from cardgen.documents import Maker
     from cardgen.fitting import room_of
+    from cardgen.options import PrintOptions
     from cardgen.paper import card_size
 
     for backs in (False, True):
-        maker = Maker(CATALOGUE, card_size=size, duplex=backs)
+        maker = Maker(CATALOGUE, PrintOptions(card_size=size, backs="duplex" if backs else "none"))
         laid = maker.lay_out_cards([maker.plan(routine_id) for routine_id in CATALOGUE.routines])
         trim = card_size(size)
         usable = room_of(trim) - trim.safe * 96 / 25.4

@@ -1,7 +1,6 @@
 """Cards fitted face by face: each distinct face laid out once, a plan in at most two passes,
 the steps shared out by measured height, names printed into a face many runners share."""
 
-
 import pytest
 from pdfread import flat_text
 
@@ -9,6 +8,7 @@ from cardgen import bundled
 from cardgen.catalogue import load_catalogue
 from cardgen.documents import Maker
 from cardgen.fitting import balanced
+from cardgen.options import PrintOptions
 from cardgen.paper import CARD_SIZES
 from cardgen.roster import load_roster
 
@@ -40,7 +40,7 @@ def counted(monkeypatch):
 @pytest.mark.parametrize("backs", [False, True])
 @pytest.mark.parametrize("size", CARD_SIZES)
 def test_no_face_is_laid_out_twice_and_no_plan_takes_more_than_two_passes(counted, size, backs):
-    maker = Maker(CATALOGUE, card_size=size, duplex=backs)
+    maker = Maker(CATALOGUE, PrintOptions(card_size=size, backs="duplex" if backs else "none"))
     plans = [maker.plan(routine_id) for routine_id in CATALOGUE.routines]
     laid = maker.lay_out_cards(plans)
     assert counted and len(counted) == len(set(counted))
@@ -62,7 +62,7 @@ def test_runners_with_the_same_plan_share_one_laid_out_front(counted, tmp_path):
         encoding="utf-8",
     )
     roster = load_roster(team, CATALOGUE)
-    maker = Maker(CATALOGUE, card_size="a7", duplex=True)
+    maker = Maker(CATALOGUE, PrintOptions(card_size="a7", backs="duplex"))
     laid = maker.lay_out_cards([maker.plan("cadence", runner, roster) for runner in roster.runners])
     stamps = [key for key in counted if key.startswith("stamp ")]
     assert len(stamps) == 3 and len(counted) == 3 + 2  # one front for all, its back, and a name for each
@@ -81,7 +81,7 @@ def test_a_name_too_long_for_its_line_gets_a_front_of_its_own(counted, tmp_path)
         f"team: T\nroutine: cadence\nrunners:\n  - name: Ann Lee\n  - name: {long_name}\n", encoding="utf-8"
     )
     roster = load_roster(team, CATALOGUE)
-    maker = Maker(CATALOGUE, card_size="a7")
+    maker = Maker(CATALOGUE, PrintOptions(card_size="a7"))
     laid = maker.lay_out_cards([maker.plan("cadence", runner, roster) for runner in roster.runners])
     assert laid.stamped == [True, False] and max(laid.passes) == 2
     file = tmp_path / "long.pdf"
@@ -92,7 +92,7 @@ def test_a_name_too_long_for_its_line_gets_a_front_of_its_own(counted, tmp_path)
 def test_with_the_users_own_templates_every_front_is_laid_out_in_full(counted, tmp_path):
     templates = tmp_path / "templates"
     templates.mkdir()
-    maker = Maker(CATALOGUE, templates=templates)
+    maker = Maker(CATALOGUE, PrintOptions(templates=templates))
     team = tmp_path / "team.yaml"
     team.write_text("team: T\nroutine: cadence\nrunners:\n  - name: Ann Lee\n  - name: Bo Chen\n", encoding="utf-8")
     roster = load_roster(team, CATALOGUE)
