@@ -46,18 +46,18 @@ class Where:
     units: str = "kg"  # the loads' units when there is no roster to say
 
     def problem(self, field: str, exercise_id: str, message: str) -> Problem:
-        """``message`` at ``field`` of the runner when they set it (a missing max is theirs too), else of the routine."""
+        """``message`` at ``field`` of the runner when they set it (a missing max is theirs too),
+        else of the routine."""
         runner = self.runner
         own = runner is not None and (
             field == "max"
             or (field == "deload" and runner.deload is not None)
             or (field in ("progress", "weeks", "load") and exercise_id in getattr(runner, field))
         )
-        if own and self.roster and self.roster.file:
+        if own and runner and self.roster and self.roster.file:
             document = _document(self.roster.file)
-            index = _index(
-                document, "runners", lambda r: str(r.get("name", "")).strip().casefold() == runner.name.casefold()
-            )
+            name = runner.name.casefold()
+            index = _index(document, "runners", lambda r: str(r.get("name", "")).strip().casefold() == name)
             if field == "max":  # a percentage without a max: point at the percentage the runner wrote, if they did
                 field = next((f for f in ("load", "weeks") if exercise_id in getattr(runner, f)), "max")
             path = ("runners", index, field) if field in ("deload", "max") else ("runners", index, field, exercise_id)
@@ -127,7 +127,7 @@ def plan_course(
             and exercise_id not in runner.progress
             and exercise_id not in runner.weeks
         )
-        if inherited and problem.field in ("progress", "weeks"):
+        if inherited and runner and problem.field in ("progress", "weeks"):
             # The runner's own dose is in other terms than the routine's progression (a hold for reps,
             # say): the coach changed the exercise for them, so the routine's default no longer applies.
             note = (

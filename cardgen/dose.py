@@ -92,7 +92,8 @@ class Dose(BaseModel):
             amount = f"{match['low']}-{match['high']}" if match["high"] else match["low"]
             swapped = f" If you meant {reps} sets of {sets}, write '{sets}x{reps}';" if not match["high"] else ""
             raise ValueError(
-                f"'{text}' reads as {sets} sets of {amount} reps: the shorthand is REPSxSETS ('15x3' is 3 sets of 15 reps).{swapped}"
+                f"'{text}' reads as {sets} sets of {amount} reps: "
+                f"the shorthand is REPSxSETS ('15x3' is 3 sets of 15 reps).{swapped}"
                 f" {'if' if swapped else 'If'} you do mean {sets} sets, write {{sets: {sets}, reps: {amount}}}"
             )
         high = int(match["high"]) * seconds_per if match["high"] else None

@@ -203,7 +203,10 @@ def embedded_font_face_css(text: str) -> str:
 
 
 def _rule(face: FontFace, url: str) -> str:
-    return f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; font-style: {face.style}; src: url("{url}"); }}'
+    return (
+        f'@font-face {{ font-family: "{face.family}"; font-weight: {face.weight}; '
+        f'font-style: {face.style}; src: url("{url}"); }}'
+    )
 
 
 def _has_brotli() -> bool:

@@ -158,7 +158,8 @@ def write_catalogue(imported: Imported, folder: Path, force: bool = False) -> li
     source = imported.source.name
     header = (
         f"# {{what}} imported by `cardgen import` from {source}: check them against the notes, then edit freely.\n"
-        f"# `cardgen validate --catalogue {folder}` lists every problem; the bundled catalogue's files explain the fields.\n"
+        f"# `cardgen validate --catalogue {folder}` lists every problem; "
+        "the bundled catalogue's files explain the fields.\n"
     )
     exercises, heading = [], None
     for exercise in imported.exercises:

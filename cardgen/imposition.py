@@ -229,7 +229,8 @@ def _impose(
         return forms[face]
 
     for layout in pages:
-        names, content = {}, []
+        names: dict[int, tuple[str, pikepdf.Object]] = {}
+        content: list[str] = []
         sheet_h = layout.height
         for placed in layout.placed:
             matrix = _placement(placed, sheet_h, fold, width)

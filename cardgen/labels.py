@@ -59,14 +59,15 @@ def phrases_model() -> type[Model]:
             Text | None,
             Field(
                 None,
-                description="The CLDR locale whose dates, numbers and plural rules apply, e.g. pt_BR (default: the file's name).",
+                description="The CLDR locale whose dates, numbers and plural rules apply, e.g. pt_BR "
+                "(default: the file's name).",
             ),
         )
     }
     for section, phrases in english_file().items():
         if not isinstance(phrases, dict):
             continue
-        fields = {
+        fields: dict[str, Any] = {
             key.replace("-", "_"): (
                 Plural | None if isinstance(text, dict) else Text | None,
                 Field(None, alias=key, description=_describe(text)),

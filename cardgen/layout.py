@@ -93,7 +93,8 @@ class EngineWarnings(logging.Handler):
             self.messages.append(message)
 
     def lines(self) -> list[str]:
-        boxes = f"drew a box for {len(self.boxes)} character{'s' if len(self.boxes) != 1 else ''} no font has: {' '.join(self.boxes)}"
+        characters = f"{len(self.boxes)} character{'s' if len(self.boxes) != 1 else ''}"
+        boxes = f"drew a box for {characters} no font has: {' '.join(self.boxes)}"
         return [message or _cut(boxes) for message in self.messages]
 
 

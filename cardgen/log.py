@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from cardgen.targets import WORDS, Target
+
+if TYPE_CHECKING:  # plan imports this module
+    from cardgen.plan import Step
 
 # Rows to write in when the dose names no sets: three is what most routines do.
 UNSTATED_SETS = 3
@@ -43,7 +47,7 @@ class LogCell:
 class LogEntry:
     """An exercise in the log: a row per set, a cell per week."""
 
-    step: object  # plan.Step
+    step: Step
     sets: int
     cells: list[LogCell]
 
@@ -57,7 +61,6 @@ class LogGrid:
 
     tables: list[list[LogWeek]]
     entries: list[LogEntry]
-    deload_label: str = WORDS["deload"]
 
 
 def plan_log(plan, weeks: int, starts: date | None = None) -> LogGrid:
@@ -123,7 +126,6 @@ class WeekPlan:
     title: str
     tables: list[list[int]]
     rows: list[tuple[str, str, list[LogCell]]]  # label, name, a cell a week
-    deload_label: str = WORDS["deload"]
 
 
 def plan_weeks(plan, weeks: int) -> WeekPlan:

@@ -117,11 +117,11 @@ def read_outline(text: str) -> list[Section]:
     nodes = SyntaxTreeNode(_MARKDOWN.parse("\n".join(lines))).children
     for index, node in enumerate(nodes):
         if node.type == "heading":
-            sections.append(Section(int(node.tag[1]), _title(node), node.map[0] + 1))
+            sections.append(Section(int(node.tag[1]), _title(node), _first_line(node)))
         elif _is_label(node) and index + 1 < len(nodes) and nodes[index + 1].type in ("bullet_list", "ordered_list"):
             # "**Warm-up**" or "Main:" alone over a list: a heading in all but name, one level down.
             level = max((s.level for s in reversed(sections) if not s.label), default=0) + 1
-            sections.append(Section(min(level, 6), _title(node).rstrip(":").strip(), node.map[0] + 1, label=True))
+            sections.append(Section(min(level, 6), _title(node).rstrip(":").strip(), _first_line(node), label=True))
         else:
             sections[-1].blocks.extend(_blocks(node))
     return sections
@@ -139,7 +139,7 @@ def _title(node: SyntaxTreeNode) -> str:
 
 def _is_label(node: SyntaxTreeNode) -> bool:
     """A one-line paragraph that is all bold (or emphasis), or a few words ending with a colon."""
-    if node.type != "paragraph" or node.map[1] - node.map[0] != 1 or not node.children:
+    if node.type != "paragraph" or _span(node) != 1 or not node.children:
         return False
     parts = [
         child
@@ -165,12 +165,12 @@ def _blocks(node: SyntaxTreeNode) -> list[Paragraph | ItemList]:
             marker = cells[0][0].text.rstrip(".)") + "." if numbered else "|"  # a column of step numbers
             lines = [line for cell in cells[1 if numbered else 0 :] for line in cell]
             if lines:
-                items.append(Item(row.map[0] + 1, marker, lines))
+                items.append(Item(_first_line(row), marker, lines))
         return [ItemList(items)] if items else []
     if node.type == "blockquote":  # a quoted part of the notes reads as the notes
         return [block for child in node.children for block in _blocks(child)]
     if node.type in ("code_block", "fence"):
-        first = node.map[0] + 1 + (node.type == "fence")
+        first = _first_line(node) + (node.type == "fence")
         return [
             Paragraph(
                 [Line(first + n, text.strip()) for n, text in enumerate(node.content.splitlines()) if text.strip()]
@@ -181,7 +181,7 @@ def _blocks(node: SyntaxTreeNode) -> list[Paragraph | ItemList]:
 
 def _item(node: SyntaxTreeNode) -> Item:
     marker = f"{node.info}{node.markup}" if node.info else node.markup
-    item = Item(node.map[0] + 1, marker, [])
+    item = Item(_first_line(node), marker, [])
     for child in node.children:
         for block in _blocks(child):
             if isinstance(block, ItemList):
@@ -195,10 +195,21 @@ def _item(node: SyntaxTreeNode) -> Item:
     return item
 
 
+def _first_line(node: SyntaxTreeNode) -> int:
+    """The 1-based line a block starts on (markdown-it maps every block to its lines)."""
+    assert node.map is not None, node.type
+    return node.map[0] + 1
+
+
+def _span(node: SyntaxTreeNode) -> int:
+    assert node.map is not None, node.type
+    return node.map[1] - node.map[0]
+
+
 def _lines(node: SyntaxTreeNode) -> list[Line]:
     """The lines of a paragraph or heading: words without marks, and the links on each."""
     inline = node.children[0] if node.children else None
-    number = (node.map or inline.map)[0] + 1
+    number = _first_line(node if node.map or inline is None else inline)
     lines = [Line(number, "")]
     words: list[str] = []
 
@@ -212,13 +223,13 @@ def _lines(node: SyntaxTreeNode) -> list[Line]:
             lines.append(Line(lines[-1].number + 1, ""))
         elif child.type == "link":
             title = "".join(_words(grandchild) for grandchild in child.children).strip()
-            lines[-1].links.append(MarkdownLink(title, child.attrs.get("href", "")))
+            lines[-1].links.append(MarkdownLink(title, str(child.attrs.get("href", ""))))
             if child.markup not in ("autolink", "linkify"):  # a bare address is not words
                 words.append(title)
         elif child.type in ("text", "code_inline"):
             words.append(child.content)
         elif child.type == "image":
-            words.append(child.attrs.get("alt", "") or "")
+            words.append(str(child.attrs.get("alt", "") or ""))
         else:
             for grandchild in child.children:
                 walk(grandchild)

@@ -61,7 +61,7 @@ def page_habit(texts: list[str]) -> tuple[str, str | None]:
     A pair whose first number is larger (15x3) is written reps first; smaller (3 x 10), sets first;
     a range says which side the reps are on (10-15x3). Most votes win; a tie is the shorthand's
     own REPSxSETS."""
-    votes = {REPS_FIRST: [], SETS_FIRST: []}
+    votes: dict[str, list[str]] = {REPS_FIRST: [], SETS_FIRST: []}
     for text in texts:
         for match in re.finditer(rf"(?<![\w.])({_RANGE})\s*[x×*]\s*({_RANGE})(?![\w.])", text, re.IGNORECASE):
             left, right = match[1], match[2]
@@ -70,7 +70,7 @@ def page_habit(texts: list[str]) -> tuple[str, str | None]:
             elif not _is_range(left) and int(left) != int(right):
                 votes[REPS_FIRST if int(left) > int(right) else SETS_FIRST].append(match[0])
     habit = SETS_FIRST if len(votes[SETS_FIRST]) > len(votes[REPS_FIRST]) else REPS_FIRST
-    return habit, (votes[habit] or [None])[0]
+    return habit, votes[habit][0] if votes[habit] else None
 
 
 def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
@@ -108,7 +108,8 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
             reps, sets = (first, second) if habit == REPS_FIRST else (second, first)
             if not _plausible(sets, reps, habit) and _plausible(reps, sets, _other(habit)):
                 reps, sets = sets, reps
-                against = f"{sets} sets of {reps} reps ({'sets' if habit == REPS_FIRST else 'reps'} first, unlike most of the page)"
+                first_named = "sets" if habit == REPS_FIRST else "reps"
+                against = f"{sets} sets of {reps} reps ({first_named} first, unlike most of the page)"
             low, high, unit = reps, None, "reps"
         else:
             amount_text, sets_text = (
@@ -118,6 +119,7 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
                 return None
             sets = int(sets_text)
             parts = _AMOUNT.match(amount_text)
+            assert parts, amount_text  # _TIMES matched it as an amount
             low, high, unit = _amount(parts["amount"], parts["unit"], parts["hold"])
     elif not text and each_side and sets:  # "each side, 3 rounds" names no amount
         return None
@@ -126,11 +128,13 @@ def read_dose(phrase: str, habit: str = REPS_FIRST) -> Reading | None:
     if sets is not None and sets > MOST_SETS_IN_SHORTHAND:
         raise ValueError(
             f"'{phrase.strip()}' reads as {sets} sets, more than anyone does: write the sets and reps "
-            f"the other way round ({'REPS x SETS' if habit == REPS_FIRST else 'SETS x REPS'}, as on the rest of the page)"
+            f"the other way round ({'REPS x SETS' if habit == REPS_FIRST else 'SETS x REPS'}, "
+            "as on the rest of the page)"
         )
     if sets is not None and unit == "reps" and habit == REPS_FIRST and sets > low and not high and not against:
         raise ValueError(
-            f"'{phrase.strip()}' reads as {sets} sets of {low} reps: write it as {low}x{sets} or as {sets} sets of {low}"
+            f"'{phrase.strip()}' reads as {sets} sets of {low} reps: "
+            f"write it as {low}x{sets} or as {sets} sets of {low}"
         )
     return Reading(_written(sets, low, high, unit, each_side), load, effort[1].strip() if effort else None, against)
 

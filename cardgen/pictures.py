@@ -130,7 +130,10 @@ def _check_svg(data: bytes) -> str | None:
             return f"an SVG with <{tag}> is refused"
         for attribute, value in element.attrib.items():
             if _local(attribute) == "href" and not INSIDE_SVG.match(value):
-                return f"<{tag}> points at '{_short(value, 80)}': an SVG may only use its own elements and pictures inside it"
+                return (
+                    f"<{tag}> points at '{_short(value, 80)}': "
+                    "an SVG may only use its own elements and pictures inside it"
+                )
             if why_not := _css_reference(value):
                 return f"<{tag} {_local(attribute)}> {why_not}"
         if tag == "style" and (why_not := _css_reference(element.text or "")):

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from cardgen.catalogue import Catalogue, Exercise, RoutineItem, Theory
+from cardgen.catalogue import Block, Catalogue, Exercise, RoutineItem, Theory
 from cardgen.courses import Where, plan_course, set_details
 from cardgen.dose import Dose
-from cardgen.errors import ProblemsFound
+from cardgen.errors import Problem, ProblemsFound
 from cardgen.labels import Labels, english
 from cardgen.log import LogGrid, WeekPlan, plan_weeks
 from cardgen.pictures import picture_data_uri
@@ -140,19 +140,21 @@ def plan_routine(
     routine = catalogue.routine(routine_id)
     skip = set(runner.skip) if runner else set()
     flags = frozenset(runner.flags) if runner else frozenset()
-    chosen = [
+    # Each block's exercises with where the routine has them; the runner's added ones are in no block.
+    chosen: list[tuple[Block | None, list[tuple[RoutineItem, tuple[int, int] | None]]]] = [
         (block, [(item, (b, i)) for i, item in enumerate(block.exercises) if item.id not in skip])
         for b, block in enumerate(routine.blocks)
     ]
     in_routine = {item.id for block in routine.blocks for item in block.exercises}
-    added = [
+    added: list[tuple[RoutineItem, tuple[int, int] | None]] = [
         (RoutineItem(id=exercise_id), None)
         for exercise_id in (runner.add if runner else [])
         if exercise_id not in in_routine
     ]
     if added:
         chosen.append((None, added))
-    number, supersets, blocks, problems = 0, 0, [], []
+    number, supersets, blocks = 0, 0, []
+    problems: list[Problem] = []
     for block, items in chosen:
         steps = []
         supersets += bool(block and block.superset and items)
@@ -224,6 +226,7 @@ def plan_step(
     labels = labels or english()
     watch = plan_watch(exercise.video.url, exercise.video.start, labels, exercise.name) if exercise.video else None
     kind = catalogue.kinds[exercise.kind]
+    assert kind.colour, kind.id  # the catalogue's kinds all have one (Vocabulary.coloured_kinds)
     dose = dose or exercise.dose
     return Step(
         number=number,
@@ -295,7 +298,7 @@ class RunnerRow:
     adds: list[str]
     flags: list[str]
     notes: str | None
-    progress: list[str] = ()
+    progress: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -320,7 +323,7 @@ class Handout:
     further_watching: list[FurtherVideo]
     rows: list[RunnerRow]
     logo: str | None = None
-    weeks: list[WeekPlan] = ()  # each routine's targets, week by week
+    weeks: list[WeekPlan] = field(default_factory=list)  # each routine's targets, week by week
     labels: Labels = field(default_factory=english)
 
     @property

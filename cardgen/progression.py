@@ -87,7 +87,8 @@ class Progress(_Notation):
         return parse_progress(value) if isinstance(value, str) else value
 
     def __str__(self) -> str:
-        """The progression as a file would write it: ``+1 rep/week``, ``+1 set every 2 weeks``, ``double 10-15, +2.5 kg``."""
+        """The progression as a file would write it: ``+1 rep/week``, ``+1 set every 2 weeks``,
+        ``double 10-15, +2.5 kg``."""
         if self.kind == "double":
             return f"double {self.low}-{self.high}, +{self.step:g} {self.what}"
         unit = {"reps": "rep", "seconds": "s", "sets": "set", "percent": "%"}.get(self.what, self.what)
@@ -207,7 +208,8 @@ class WaveWeek(_Notation):
             return {"deload": True}
         if isinstance(value, str) and value.strip().lower() != "deload" and not re.search(r"\d", value):
             raise ValueError(
-                f"'{value}' is not a week of a wave{_did_you_mean(value.lower(), ['deload'])}: write '65%', a load, or deload"
+                f"'{value}' is not a week of a wave{_did_you_mean(value.lower(), ['deload'])}: "
+                "write '65%', a load, or deload"
             )
         return value if isinstance(value, dict) else {"load": value}
 
@@ -219,7 +221,8 @@ Wave = Annotated[
 
 
 class Deload(_Notation):
-    """Which weeks are lighter, and how: ``sets`` fewer (a negative change) and ``load`` percent of the week before's load."""
+    """Which weeks are lighter, and how: ``sets`` fewer (a negative change) and ``load`` percent
+    of the week before's load."""
 
     model_config = ConfigDict(
         json_schema_extra=_schema(
@@ -255,7 +258,8 @@ class Deload(_Notation):
     def _from_short(cls, value: Any) -> Any:
         if isinstance(value, bool):
             raise ValueError(
-                "a deload is a week number like 4 (every 4th week), a list like [4, 8], or {every: 4, sets: -1, load: 60%}"
+                "a deload is a week number like 4 (every 4th week), a list like [4, 8], "
+                "or {every: 4, sets: -1, load: 60%}"
             )
         if isinstance(value, int):
             return {"every": value}

@@ -82,7 +82,7 @@ class Renderer:
         )
 
     def sheets(self, sheets: list[Sheet], page: Page, fonts_css: str = "") -> str:
-        """Routine sheets, each starting on a new page at the element ``#doc-i``."""
+        """Routine sheets, each starting on a new page."""
         labels = sheets[0].plan.labels
         return self._render(
             "sheet.html",
@@ -120,8 +120,7 @@ class Renderer:
     @cached_property
     def theme(self) -> Markup:
         """The user's ``theme.css`` as CSS, or nothing: a stylesheet, so never run as a template."""
-        file = self.user_templates / "theme.css" if self.user_templates else None
-        if file is None or not file.exists():
+        if self.user_templates is None or not (file := self.user_templates / "theme.css").exists():
             return Markup("")
         if not file.resolve().is_relative_to(self.user_templates.resolve()) or not file.is_file():
             raise UserError(f"{file}: theme.css must be a file in {self.user_templates}, not a link leading out of it")

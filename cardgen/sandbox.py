@@ -165,7 +165,8 @@ def _innermost_template_frame(
 ) -> tuple[str | None, int | None]:
     """Jinja rewrites a template's frames to carry its file and line: the last of them is where it
     went wrong, and the last in the user's own templates is what they can change."""
-    found = mine = (None, None)
+    found: tuple[str | None, int | None] = (None, None)
+    mine = found
     root = user_templates.resolve() if user_templates else None
     for frame in traceback.extract_tb(error.__traceback__):
         if not frame.filename.endswith(".py") and not frame.filename.startswith("<"):

@@ -43,7 +43,6 @@ WORDS = {
 
 KG_IN_LB = 0.45359237
 DEFAULT_ROUND = {"kg": 2.5, "lb": 5.0}
-DEFAULT_BAR = {"kg": 20.0, "lb": 45.0}
 DEFAULT_PLATES = {"kg": (25, 20, 15, 10, 5, 2.5, 1.25), "lb": (45, 35, 25, 10, 5, 2.5)}
 
 
@@ -255,7 +254,9 @@ class Course:
                     words=self.words,
                 )
             absolute = (
-                (absolute or 0) + step if percent is None else _round(percent * self.max / 100, self.units.step) + step
+                (absolute or 0) + step
+                if percent is None or self.max is None
+                else _round(percent * self.max / 100, self.units.step) + step
             )
             percent = None
         if percent is not None and self.max is not None:
@@ -299,7 +300,8 @@ class Course:
 
     @property
     def rule(self) -> str | None:
-        """How to move up, printed under the exercise's name: ``+1 rep a week``, the double progression's rule, the wave."""
+        """How to move up, printed under the exercise's name: ``+1 rep a week``, the double
+        progression's rule, the wave."""
         p = self.progress
         if self.wave:
             weeks = ", ".join(
@@ -339,7 +341,7 @@ class Course:
         targets = self.targets(weeks)
         deloads = [t.week for t in targets if t.deload]
         trained = [t for t in targets if not t.deload] or targets
-        if self.wave:
+        if self.wave or p is None:  # without a wave, there is a progression (see above)
             text = self.words["summary wave"].format(
                 first=1,
                 last=weeks,

@@ -77,7 +77,8 @@ def translation_files(catalogue: Catalogue) -> list[Path]:
 
 
 def read_translation(catalogue: Catalogue, code: str) -> dict[str, Any] | None:
-    """The checked texts of ``translations/CODE.yaml`` (ProblemsFound, located, if it has mistakes), or None without one."""
+    """The checked texts of ``translations/CODE.yaml`` (ProblemsFound, located, if it has
+    mistakes), or None without one."""
     file = catalogue.folder / FOLDER / f"{code}.yaml"
     if not file.is_file():
         return None
@@ -156,12 +157,13 @@ def _check_against(document: Document, catalogue: Catalogue) -> list[Problem]:
         if path in wanted:
             continue
         section, *rest = path
-        choices = {
+        known: dict[str, dict[str, Any]] = {
             "exercises": catalogue.exercises,
             "routines": catalogue.routines,
             "areas": catalogue.areas,
             "kinds": catalogue.kinds,
-        }.get(section)
+        }
+        choices = known.get(section)
         if choices is not None and rest and rest[0] not in choices:
             where, message = (
                 (section, rest[0]),
@@ -309,6 +311,6 @@ def language_name(code: str) -> str:
     from babel import Locale, UnknownLocaleError
 
     try:
-        return Locale.parse(code.replace("-", "_")).get_display_name("en")
+        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
     except (ValueError, UnknownLocaleError):
         return code

@@ -13,6 +13,7 @@ from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic_core import ErrorDetails
 
 from cardgen.errors import Problem
 from cardgen.source import Document
@@ -84,7 +85,7 @@ def _model_at(model: Any, loc: tuple) -> Any:
     return unwrap(model)
 
 
-def friendly_message(detail: dict, path: tuple, model: Any = None) -> str:
+def friendly_message(detail: ErrorDetails, path: tuple, model: Any = None) -> str:
     """Pydantic's messages, said the way a catalogue editor would understand them."""
     kind, message, value = detail["type"], detail["msg"], detail.get("input")
     key = path[-1] if path else ""

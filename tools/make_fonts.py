@@ -156,7 +156,6 @@ CJK_BLOCKS = [
 ]
 
 BIG5_LEVEL1 = (0xA440, 0xC67E)
-BIG5_LEVEL2_START = 0xC940
 
 
 def _decode_two_byte(codec, leads, trails):
