@@ -1,16 +1,18 @@
 """The exercise catalogue: exercises, routines and theory, read from a folder of YAML files.
 
 ``load_catalogue(folder)`` returns a checked :class:`Catalogue` or raises ``ProblemsFound``
-listing every problem in every file, each with its file and line.
+listing every problem in every file, each with its file and line. What one file names in another
+(a routine's exercises, an exercise's area, kind and picture) is checked by the models' validators
+against what was read before them, given as validation context.
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import ConfigDict, Field, TypeAdapter, field_validator, model_validator
+from pydantic import ConfigDict, Field, TypeAdapter, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from cardgen.dose import Dose
@@ -19,7 +21,7 @@ from cardgen.pictures import check_picture
 from cardgen.progression import Deload, Effort, Load, Progress, Rest, Tempo, Wave
 from cardgen.qr import start_second
 from cardgen.source import Document, read_yaml
-from cardgen.validation import Id, Model, Text, did_you_mean, validate
+from cardgen.validation import Id, Model, Text, context_of, did_you_mean, one_of, validate
 from cardgen.vocabulary import FILE as AREAS_FILE
 from cardgen.vocabulary import Area, Kind, Vocabulary
 
@@ -77,7 +79,8 @@ class Exercise(Model):
     name: Text
     area: Id = Field(description="One of the catalogue's areas: those areas.yaml declares, else calves, legs or core.")
     kind: Id = Field(
-        description="One of the catalogue's kinds: those areas.yaml declares, else warm-up, strength, explosive or swiftness."
+        description="One of the catalogue's kinds: those areas.yaml declares, "
+        "else warm-up, strength, explosive or swiftness."
     )
     muscles: list[Text] = []
     terms: dict[str, Text] = Field(
@@ -91,6 +94,28 @@ class Exercise(Model):
     equipment: list[Text] = []
     video: Video | None = None
     picture: Text | None = Field(default=None, description="A PNG, JPEG or SVG file in the catalogue's folder.")
+
+    @field_validator("area", "kind")
+    @classmethod
+    def _declared(cls, value: str, info: ValidationInfo) -> str:
+        context = context_of(info)
+        field = info.field_name or ""
+        declared = context.known.get(f"{field}s") if context else None
+        if context and declared is not None and value not in declared:
+            raise ValueError(_undeclared(field, value, declared, f"{field}s" in context.known["declared in file"]))
+        return value
+
+    @field_validator("picture")
+    @classmethod
+    def _a_picture(cls, picture: str | None, info: ValidationInfo) -> str | None:
+        context = context_of(info)
+        if (
+            picture
+            and context
+            and (why_not := check_picture(picture, context.known["folder"], context.place("picture")))
+        ):
+            raise ValueError(why_not)
+        return picture
 
     @model_validator(mode="after")
     def _terms_name_muscles(self) -> Exercise:
@@ -109,7 +134,7 @@ class Exercise(Model):
 class RoutineItem(Model):
     model_config = ConfigDict(json_schema_extra=_or_a_string(TypeAdapter(Id).json_schema()))
 
-    id: Id
+    id: Annotated[Id, one_of("exercise", "exercises")]
     dose: Dose | None = None
     load: Load | None = Field(
         default=None,
@@ -208,7 +233,7 @@ def load_catalogue(folder: Path) -> Catalogue:
         raise ProblemsFound([Problem(folder, None, "", "no such catalogue folder")])
     problems: list[Problem] = []
 
-    def read(name: str, model: Any, default: Any) -> tuple[Any, Document | None]:
+    def read(name: str, model: Any, default: Any, known: dict | None = None) -> tuple[Any, Document | None]:
         file = folder / FILES[name]
         if name in OPTIONAL and not file.exists():
             return default, None
@@ -223,51 +248,32 @@ def load_catalogue(folder: Path) -> Catalogue:
             return default, None
         if document.data is None:
             document.data = {}
-        return validate(document, model, problems, default), document
+        return validate(document, model, problems, default, known), document
 
-    exercises, exercises_doc = read("exercises", list[Exercise], [])
-    routines, routines_doc = read("routines", list[Routine], [])
-    theory, _ = read("theory", Theory, Theory())
-    known = len(problems)
     vocabulary, vocabulary_doc = read("areas", Vocabulary, Vocabulary())
-    vocabulary_read = len(problems) == known  # else the exercises have nothing to be checked against
+    vocabulary_read = not problems  # else the exercises have nothing to be checked against
     areas = _unique_ids(vocabulary.areas, vocabulary_doc, "area", problems, within="areas")
     kinds = _unique_ids(vocabulary.coloured_kinds(), vocabulary_doc, "kind", problems, within="kinds")
-
-    exercise_ids = _unique_ids(exercises, exercises_doc, "exercise", problems)
-    routine_ids = _unique_ids(routines, routines_doc, "routine", problems)
-    # An exercise that is declared but broken has its own problem already; don't report it twice.
+    declared_in_file = set(vocabulary_doc.data) if vocabulary_doc and isinstance(vocabulary_doc.data, dict) else set()
+    exercises, exercises_doc = read(
+        "exercises",
+        list[Exercise],
+        [],
+        {"folder": folder, "declared in file": declared_in_file}
+        | ({"areas": areas, "kinds": kinds} if vocabulary_read else {}),
+    )
+    # A routine's exercises are checked against every exercise the file declares: one that is
+    # declared but broken has its own problem already; don't report it twice. Without the file,
+    # there is nothing to check against.
     declared_ids = {
         item["id"]
         for item in (exercises_doc.data if exercises_doc else [])
         if isinstance(item, dict) and isinstance(item.get("id"), str)
     }
-    for r, routine in enumerate(routines if exercises_doc else []):  # nothing to check against without exercises
-        for b, block in enumerate(routine.blocks):
-            for i, item in enumerate(block.exercises):
-                if item.id not in exercise_ids and item.id not in declared_ids:
-                    path = (r, "blocks", b, "exercises", i)
-                    problems.append(
-                        routines_doc.problem(path, f"unknown exercise '{item.id}'{did_you_mean(item.id, declared_ids)}")
-                    )
-    raw_index = (
-        {item.get("id"): i for i, item in enumerate(exercises_doc.data) if isinstance(item, dict)}
-        if exercises_doc
-        else {}
-    )
-    for exercise in exercises:
-        for field, declared in (("area", areas), ("kind", kinds)):
-            if vocabulary_read and getattr(exercise, field) not in declared:
-                problems.append(
-                    exercises_doc.problem(
-                        (raw_index[exercise.id], field),
-                        _undeclared(field, getattr(exercise, field), declared, vocabulary_doc),
-                    )
-                )
-        if exercise.picture:
-            place = exercises_doc.problem((raw_index[exercise.id], "picture"), "")
-            if why_not := check_picture(exercise.picture, folder, place.place):
-                problems.append(exercises_doc.problem((raw_index[exercise.id], "picture"), why_not))
+    routines, routines_doc = read("routines", list[Routine], [], {"exercises": declared_ids} if exercises_doc else {})
+    theory, _ = read("theory", Theory, Theory())
+    exercise_ids = _unique_ids(exercises, exercises_doc, "exercise", problems)
+    routine_ids = _unique_ids(routines, routines_doc, "routine", problems)
     if problems:
         raise ProblemsFound(sorted(problems, key=lambda p: (str(p.file), p.line or 0)))
     return Catalogue(
@@ -275,11 +281,11 @@ def load_catalogue(folder: Path) -> Catalogue:
     )
 
 
-def _undeclared(field: str, value: str, declared: dict, vocabulary_doc: Document | None) -> str:
-    names = ", ".join(declared)
-    if vocabulary_doc and isinstance(vocabulary_doc.data, dict) and f"{field}s" in vocabulary_doc.data:
-        return f"unknown {field} '{value}'{did_you_mean(value, declared)}: {AREAS_FILE} declares {names}; add it there to use it"
-    return f"unknown {field} '{value}'{did_you_mean(value, declared)}: the {field}s are {names}; declare your own in {AREAS_FILE} to use others"
+def _undeclared(field: str, value: str, declared: dict, declared_in_file: bool) -> str:
+    unknown, names = f"unknown {field} '{value}'{did_you_mean(value, declared)}", ", ".join(declared)
+    if declared_in_file:
+        return f"{unknown}: {AREAS_FILE} declares {names}; add it there to use it"
+    return f"{unknown}: the {field}s are {names}; declare your own in {AREAS_FILE} to use others"
 
 
 def _unique_ids(
@@ -289,6 +295,7 @@ def _unique_ids(
     prefix = (within,) if within else ()
     for index, item in enumerate(items):
         if item.id in by_id:
+            assert document is not None  # items come from a document
             first = document.line_of((*prefix, items.index(by_id[item.id])))
             problems.append(
                 document.problem(

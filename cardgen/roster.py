@@ -1,7 +1,8 @@
 """A team's roster: who runs which routine, with their own doses, loads, skips, adds and cautions.
 
 ``load_roster(file, catalogue)`` returns a checked :class:`Roster` or raises ``ProblemsFound``
-with every problem, each with its file and line, including ids the catalogue doesn't know.
+with every problem, each with its file and line, including ids the catalogue doesn't know: the
+models check those against the catalogue given as validation context.
 """
 
 from __future__ import annotations
@@ -10,16 +11,16 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, PrivateAttr, field_validator, model_validator
+from pydantic import ConfigDict, Field, PrivateAttr, ValidationInfo, field_validator, model_validator
 
 from cardgen.catalogue import Catalogue
 from cardgen.dose import Dose
-from cardgen.errors import ProblemsFound
+from cardgen.errors import Problem, ProblemsFound
 from cardgen.labels import LANG_PATTERN, languages
 from cardgen.pictures import check_picture
 from cardgen.progression import Deload, Load, Progress, Wave
 from cardgen.source import Document, read_yaml
-from cardgen.validation import Id, Model, Text, did_you_mean, validate
+from cardgen.validation import Id, Model, Text, context_of, did_you_mean, one_of, validate
 
 Lang = Annotated[
     str,
@@ -27,6 +28,16 @@ Lang = Annotated[
         pattern=LANG_PATTERN,
         description="A language cardgen prints in: en, es, fr, de, pt, it, zh-Hans, ja, ko, ru, "
         "or one the workspace adds in locale/.",
+    ),
+    one_of("language", "languages"),
+]
+# Names the catalogue must know (checked against it when a roster is loaded: see load_roster).
+ExerciseId = Annotated[Id, one_of("exercise", "exercises")]
+RoutineId = Annotated[Id, one_of("routine", "routines")]
+Flag = Annotated[
+    Id,
+    one_of(
+        "flag", "flags", hint=lambda flags: f"; the catalogue's cautions carry: {', '.join(sorted(flags)) or 'none'}"
     ),
 ]
 
@@ -38,24 +49,26 @@ MAX_RUNNERS = 2000
 
 class Runner(Model):
     name: Text
-    routine: Id | None = None
-    dose: dict[Id, Dose] = {}
-    load: dict[Id, Load] = Field(
+    routine: RoutineId | None = None
+    dose: dict[ExerciseId, Dose] = {}
+    load: dict[ExerciseId, Load] = Field(
         default={}, description="Load per exercise, in the roster's units, or a percentage of the training max (75%)."
     )
-    progress: dict[Id, Progress] = Field(
+    progress: dict[ExerciseId, Progress] = Field(
         default={}, description="How each exercise moves up: '+1 rep/week', 'double 10-15, +2.5 kg'…"
     )
-    weeks: dict[Id, Wave] = Field(default={}, description="A wave per exercise, repeated: [65%, 75%, 85%, deload].")
-    max: dict[Id, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(
+    weeks: dict[ExerciseId, Wave] = Field(
+        default={}, description="A wave per exercise, repeated: [65%, 75%, 85%, deload]."
+    )
+    max: dict[ExerciseId, Annotated[float, Field(gt=0, allow_inf_nan=False)]] = Field(
         default={}, description="Training max per exercise, in the roster's units."
     )
     deload: Deload | None = Field(
         default=None, description="The runner's deload weeks, for their whole plan (instead of the routine's)."
     )
-    skip: list[Id] = []
-    add: list[Id] = []
-    flags: list[Id] = Field(default=[], description="Conditions whose cautions stand out, e.g. heel.")
+    skip: list[ExerciseId] = []
+    add: list[ExerciseId] = []
+    flags: list[Flag] = Field(default=[], description="Conditions whose cautions stand out, e.g. heel.")
     notes: Text | None = None
     lang: Lang | None = Field(
         default=None, description="The language of this runner's card and sheet (default: the team's)."
@@ -94,7 +107,7 @@ class Roster(Model):
     team: Text
     coach: Text | None = None
     starts: date | None = None
-    routine: Id | None = None
+    routine: RoutineId | None = None
     units: Literal["kg", "lb", "kg+lb", "lb+kg"] = Field(
         default="kg", description="kg or lb; kg+lb prints both (60 kg / 132 lb)."
     )
@@ -118,6 +131,14 @@ class Roster(Model):
             )
         return runners
 
+    @field_validator("logo")
+    @classmethod
+    def _a_picture(cls, logo: str | None, info: ValidationInfo) -> str | None:
+        context = context_of(info)
+        if logo and context and (why_not := check_picture(logo, context.known["folder"], context.place("logo"))):
+            raise ValueError(why_not)
+        return logo
+
     # Where it was read from: cardgen's to set, so a roster saying ``file:`` is an unknown key.
     _file: Path | None = PrivateAttr(default=None)
 
@@ -136,78 +157,50 @@ class Roster(Model):
         )
 
     def routine_of(self, runner: Runner) -> str:
-        return runner.routine or self.routine
+        routine = runner.routine or self.routine
+        assert routine, runner.name  # a roster without a default routine gives every runner theirs
+        return routine
 
 
 def load_roster(file: Path, catalogue: Catalogue, locale: Path | None = None) -> Roster:
     """Read ``file`` and check it against ``catalogue`` (and its languages against cardgen's and
     those of ``locale``, a workspace's locale folder): every problem at once."""
     document = read_yaml(file)
-    problems: list = list(document.problems)
-    roster = validate(document, Roster, problems, None)
-    # The cross-checks read the raw data, so they run even where a runner has a typing mistake.
-    problems.extend(_check_against(document, catalogue, languages(locale)))
+    problems: list[Problem] = list(document.problems)
+    known = {
+        "exercises": catalogue.exercises,
+        "routines": catalogue.routines,
+        "flags": {flag for exercise in catalogue.exercises.values() for c in exercise.cautions for flag in c.flags},
+        "languages": languages(locale),
+        "folder": document.file.parent,
+    }
+    roster = validate(document, Roster, problems, None, known)
+    problems.extend(_runners_apart(document))
     if problems:
         raise ProblemsFound(sorted(problems, key=lambda p: p.line or 0))
     roster._file = Path(file)
     return roster
 
 
-def _check_against(document: Document, catalogue: Catalogue, known_languages: list[str]) -> list:
-    """Ids the catalogue doesn't know, languages cardgen doesn't print, duplicate names and runners without a routine."""
+def _runners_apart(document: Document) -> list[Problem]:
+    """Runners named twice, and runners without a routine when the roster has no default one.
+    Read from the file as written, so they are found even where a runner has another mistake."""
     data = document.data if isinstance(document.data, dict) else {}
     runners = data.get("runners") if isinstance(data.get("runners"), list) else []
-    known_flags = {
-        flag for exercise in catalogue.exercises.values() for caution in exercise.cautions for flag in caution.flags
-    }
     problems = []
-
-    def check(path: tuple, value, what: str, choices, hint: str = "") -> None:
-        if isinstance(value, str) and value not in choices:
-            problems.append(document.problem(path, f"unknown {what} '{value}'{did_you_mean(value, choices)}{hint}"))
-
-    check(("routine",), data.get("routine"), "routine", catalogue.routines)
-    check(("lang",), data.get("lang"), "language", known_languages)
-    logo = data.get("logo")
-    if isinstance(logo, str) and (
-        why_not := check_picture(logo, document.file.parent, document.problem(("logo",), "").place)
-    ):
-        problems.append(document.problem(("logo",), why_not))
-    seen: dict[str, int] = {}
-    for index, runner in enumerate(runners):
+    first: dict[str, int] = {}
+    for index, runner in enumerate(runners or []):
         if not isinstance(runner, dict):
             continue
-        here = ("runners", index)
         name = runner.get("name")
         if isinstance(name, str) and name.strip():
             key = name.strip().casefold()
-            if key in seen:
-                first = document.line_of(("runners", seen[key]))
-                problems.append(
-                    document.problem((*here, "name"), f"duplicate runner name '{name}' (first on line {first})")
-                )
-            seen.setdefault(key, index)
-        check((*here, "routine"), runner.get("routine"), "routine", catalogue.routines)
-        check((*here, "lang"), runner.get("lang"), "language", known_languages)
+            if key in first:
+                line = document.line_of(("runners", first[key]))
+                message = f"duplicate runner name '{name}' (first on line {line})"
+                problems.append(document.problem(("runners", index, "name"), message))
+            first.setdefault(key, index)
         if not runner.get("routine") and not data.get("routine"):
-            problems.append(
-                document.problem(here, "no routine: give the runner a routine, or the roster a default one")
-            )
-        for field in ("dose", "load", "progress", "weeks", "max"):
-            entries = runner.get(field)
-            for exercise_id in entries if isinstance(entries, dict) else []:
-                check((*here, field, exercise_id), exercise_id, "exercise", catalogue.exercises)
-        for field, choices, what in (
-            ("skip", catalogue.exercises, "exercise"),
-            ("add", catalogue.exercises, "exercise"),
-            ("flags", known_flags, "flag"),
-        ):
-            entries = runner.get(field)
-            hint = (
-                f"; the catalogue's cautions carry: {', '.join(sorted(known_flags)) or 'none'}"
-                if field == "flags"
-                else ""
-            )
-            for position, value in enumerate(entries if isinstance(entries, list) else []):
-                check((*here, field, position), value, what, choices, hint)
+            message = "no routine: give the runner a routine, or the roster a default one"
+            problems.append(document.problem(("runners", index), message))
     return problems

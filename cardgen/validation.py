@@ -1,22 +1,27 @@
 """Checking what people write against the models, and saying what is wrong the way they'd say it.
 
 Every file type (catalogue, roster, workspace settings) brings its models, built on :class:`Model`;
-``validate(document, model, problems, default)`` turns pydantic's errors into located problems
-(``FILE:LINE: where: message``) with a suggestion where one helps.
+``validate(document, model, problems, default, context)`` turns pydantic's errors into located
+problems (``FILE:LINE: where: message``) with a suggestion where one helps. Checks against other
+files (a roster's exercise ids against the catalogue, a picture against its folder) are validators
+too: they read what they check against from the :class:`Context` given to ``validate``, and
+check nothing without one (a model built in code, or the JSON Schema).
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from types import UnionType
 from typing import Annotated, Any, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, ValidationInfo
 from pydantic_core import ErrorDetails
 
 from cardgen.errors import Problem
-from cardgen.source import Document
+from cardgen.source import Document, Path_
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
@@ -28,29 +33,70 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-def did_you_mean(word: str, choices, most: int = 2) -> str:
+def did_you_mean(word: str, choices: Iterable[str], most: int = 2) -> str:
     close = difflib.get_close_matches(word, list(choices), n=most, cutoff=0.5)
     return f" (did you mean {' or '.join(repr(c) for c in close)}?)" if close else ""
 
 
-def validate(document: Document, model: Any, problems: list[Problem], default: Any) -> Any:
-    """Validate a document against a model, adding a readable problem per error to ``problems``.
+@dataclass(frozen=True)
+class Context:
+    """What validators check a file against beyond the file itself: ``known`` (the catalogue's
+    exercise ids, the languages cardgen prints, the file's folder…), and where in ``document``
+    the value being validated sits (``at``, the path of the list item being validated)."""
+
+    document: Document
+    known: dict[str, Any]
+    at: Path_ = field(default=())
+
+    def place(self, *path: str | int) -> str:
+        """``FILE:LINE: where`` of a value in the item being validated."""
+        return self.document.problem((*self.at, *path), "").place
+
+
+def context_of(info: ValidationInfo) -> Context | None:
+    return info.context if isinstance(info.context, Context) else None
+
+
+def one_of(what: str, key: str, hint: Callable[[Collection[str]], str] | None = None) -> AfterValidator:
+    """For ``Annotated``: the value must be one of the context's ``known[key]`` (when the context
+    has it): ``unknown exercise 'calf-raze' (did you mean 'calf-raise'?)``."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        context = context_of(info)
+        if context is None or key not in context.known:
+            return value
+        choices = context.known[key]
+        if value not in choices:
+            raise ValueError(f"unknown {what} '{value}'{did_you_mean(value, choices)}{hint(choices) if hint else ''}")
+        return value
+
+    return AfterValidator(check)
+
+
+def validate(
+    document: Document, model: Any, problems: list[Problem], default: Any, known: dict[str, Any] | None = None
+) -> Any:
+    """Validate a document against a model, adding a readable problem per error to ``problems``;
+    ``known`` is what the validators check other files' names against (see :class:`Context`).
 
     Items of a top-level list are validated one by one, so the good ones survive for later
     cross-checks (routines naming exercises) even when another item is broken.
     """
-    adapter = TypeAdapter(model)
+
+    def context(at: Path_) -> Context | None:
+        return Context(document, known, at) if known is not None else None
+
     if isinstance(document.data, list) and getattr(model, "__origin__", None) is list:
         item_adapter = TypeAdapter(model.__args__[0])
         good = []
         for index, item in enumerate(document.data):
             try:
-                good.append(item_adapter.validate_python(item))
+                good.append(item_adapter.validate_python(item, context=context((index,))))
             except ValidationError as error:
                 problems.extend(_explain(error, document, (index,), model.__args__[0]))
         return good
     try:
-        return adapter.validate_python(document.data)
+        return TypeAdapter(model).validate_python(document.data, context=context(()))
     except ValidationError as error:
         problems.extend(_explain(error, document, (), model))
         return default

@@ -11,12 +11,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationInfo, field_validator
+
 from cardgen import bundled
 from cardgen.catalogue import FILES
 from cardgen.errors import ProblemsFound, UserError
 from cardgen.output import write_atomically
 from cardgen.source import read_yaml
-from cardgen.validation import Model, Text, validate
+from cardgen.validation import Model, Text, context_of, validate
 
 MARKER = "cardgen.yaml"
 STARTER = Path(__file__).parent / "starter"  # the files init writes, besides the catalogue and schema
@@ -29,6 +31,14 @@ class Settings(Model):
     templates: Text = "templates"
     roster: Text | None = None
     locale: Text = "locale"
+
+    @field_validator("templates")
+    @classmethod
+    def _a_folder(cls, templates: str, info: ValidationInfo) -> str:
+        context = context_of(info)
+        if context and not (context.known["root"] / templates).is_dir():
+            raise ValueError(f"no such folder: {context.known['root'] / templates}")
+        return templates
 
 
 @dataclass(frozen=True)
@@ -57,12 +67,12 @@ def read_workspace(root: Path) -> Workspace:
     """Read ``root/cardgen.yaml``; raise ProblemsFound for an unknown key or a missing folder."""
     document = read_yaml(root / MARKER)
     problems = list(document.problems)
-    settings = validate(document, Settings, problems, None) if document.data is not None else Settings()
-    named = document.data.get("templates") if isinstance(document.data, dict) else None
-    if isinstance(named, str) and not (root / named).is_dir():
-        problems.append(document.problem(("templates",), f"no such folder: {root / named}"))
+    if document.data is None:  # an empty cardgen.yaml: every default
+        settings = Settings()
+    else:  # a templates folder it names must be there (the default one may be missing)
+        settings = validate(document, Settings, problems, None, {"root": root})
     if problems:
-        raise ProblemsFound(problems)
+        raise ProblemsFound(sorted(problems, key=lambda p: p.line or 0))
     templates = root / settings.templates
     locale = root / settings.locale
     return Workspace(
