@@ -31,10 +31,11 @@ import yaml
 
 from cardgen.catalogue import FILES
 from cardgen.errors import Problem, UserError
+from cardgen.guesses import area_of
 from cardgen.notes import Section, read_outline
 from cardgen.output import write_atomically
 from cardgen.phrases import REPS_FIRST, page_habit
-from cardgen.placing import Placer, area_of
+from cardgen.placing import Placer
 from cardgen.vocabulary import DEFAULT_AREAS, DEFAULT_KINDS
 
 MAX_NOTES_BYTES = 2 * 1024 * 1024

@@ -54,6 +54,12 @@ class Item:
             found.extend(child.lines if isinstance(child, Paragraph) else [*child.lines[:1], *child.below()])
         return found
 
+    def joined(self) -> Line:
+        """The item's lines as one (a list item going on over the next line)."""
+        lines = [*self.lines, *self.below()]
+        words = " ".join(line.text for line in lines if line.text)
+        return Line(self.number, words, [link for line in lines for link in line.links])
+
 
 @dataclass
 class Paragraph:
@@ -252,3 +258,16 @@ def _tidy(text: str) -> str:
     text = re.sub(r"^\s*\[[ xX]\]\s+", "", text)
     text = re.sub(r"\(\s*\)|\[\s*\]|<\s*>", "", text)
     return " ".join(text.split())
+
+
+def prose(texts: list[tuple[str, list[str]]]) -> str:
+    """Paragraphs and lists as one paragraph: a list reads as its items in a row."""
+    out: list[str] = []
+    for kind, words in texts:
+        if kind == "text":
+            out.append(" ".join(words))
+        else:
+            joiner = "; " if any(re.search(r"[,;]|\s[-–—]\s", w) for w in words) else ", "
+            items = joiner.join(w.rstrip(".;,") for w in words)
+            out.append(items if items.endswith((".", "!", "?")) else items + ".")
+    return " ".join(out)

@@ -10,9 +10,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from cardgen.catalogue import check_web_address
+from cardgen import guesses
 from cardgen.errors import Problem
-from cardgen.notes import Item, ItemList, Line, Paragraph, Section
+from cardgen.notes import Item, ItemList, Line, Paragraph, Section, prose
 from cardgen.phrases import (
     Reading,
     exercises_named,
@@ -24,31 +24,6 @@ from cardgen.phrases import (
     unique_id,
 )
 from cardgen.qr import video_and_start, video_link
-from cardgen.vocabulary import DEFAULT_AREAS, DEFAULT_KINDS
-
-_DOSE_LABEL = re.compile(r"^(dose|reps|sets)\s*[:=-]\s*", re.IGNORECASE)
-_CAUTION = re.compile(
-    r"\bavoid|\bif (?:you(?:'re| are)? )?(?:having|have|with)\b.*\b(?:issues?|problems?|pain|injur(?:y|ies))\b",
-    re.IGNORECASE,
-)
-_FLAG = re.compile(
-    r"\bif (?:you(?:'re| are)? )?(?:having|have|with) (?:an? |any )?(.+?) (?:issues?|problems?|pain|injur(?:y|ies))\b",
-    re.IGNORECASE,
-)
-
-# Checked in this order, so "Rope jump" is swiftness, not explosive.
-_KINDS = [
-    ("warm-up", re.compile(r"warm", re.IGNORECASE)),
-    ("swiftness", re.compile(r"rope|drill|swift|agility", re.IGNORECASE)),
-    ("explosive", re.compile(r"jump|plyo|box|explosive|bound|\bhops?\b", re.IGNORECASE)),
-]
-_KIND_TITLES = {kind.id: kind.name for kind in DEFAULT_KINDS}
-_AREA_NAMES = {area.id: area.name for area in DEFAULT_AREAS}
-_AREAS = [
-    ("calves", re.compile(r"\bcal(f|ves)\b", re.IGNORECASE)),
-    ("core", re.compile(r"\bcore\b|\babs\b|\babdominals?\b|\btrunk\b", re.IGNORECASE)),
-    ("legs", re.compile(r"quad|hamstring|glute|\blegs?\b|\bthighs?\b", re.IGNORECASE)),
-]
 
 
 class Placer:
@@ -84,7 +59,7 @@ class Placer:
         """The line's web links as (title, url); any other link is reported as left out."""
         found = []
         for link in line.links:
-            if _web_address(link.url):
+            if guesses.web_address(link.url):
                 found.append((link.title, link.url))
             else:
                 self.note(line.number, f"left out the link '{link.url}' of '{link.title}': not a web address")
@@ -97,7 +72,11 @@ class Placer:
 
     def only_link(self, line: Line) -> bool:
         """Place a line that is nothing but a link (or a bare address) in further watching."""
-        if len(line.links) == 1 and _only_a_link(line.text, line.links[0].title) and _web_address(line.links[0].url):
+        if (
+            len(line.links) == 1
+            and guesses.only_a_link(line.text, line.links[0].title)
+            and guesses.web_address(line.links[0].url)
+        ):
             self.watch(line.links[0].title, line.links[0].url)
             return True
         return False
@@ -107,7 +86,7 @@ class Placer:
     def read_area(self, section: Section) -> None:
         if not section.title:  # a list before any heading
             section = Section(section.level, "Exercises", section.number, section.blocks)
-        known = area_of(section.title)
+        known = guesses.area_of(section.title)
         area = known or kebab(section.title) or "exercises"
         exercises = []
         for block in section.blocks:
@@ -121,7 +100,7 @@ class Placer:
                         )
             elif all(split_item(line.text, self.habit).reading for line in block.lines):  # "Goblet squat 3 x 10" a line
                 exercises.extend(self.exercise(Item(line.number, "", [line]), section, area) for line in block.lines)
-            elif len(block.lines) > 1 and _quiet_dose(block.lines[1].text, self.habit):  # a name, its dose below
+            elif len(block.lines) > 1 and guesses.quiet_dose(block.lines[1].text, self.habit):  # a name, its dose below
                 exercises.append(self.exercise(Item(block.number, "", block.lines), section, area))
             else:
                 for line in block.lines:
@@ -130,7 +109,7 @@ class Placer:
         if not exercises:
             return
         if area not in self.areas:
-            self.areas[area] = _AREA_NAMES.get(area, section.title)
+            self.areas[area] = guesses.AREA_NAMES.get(area, section.title)
             if not known:
                 self.note(
                     section.number,
@@ -168,14 +147,14 @@ class Placer:
             links = self.web_links(line)
             for title, url in links:
                 self.use_video(found, line.number, title, url)
-            if not (links and _only_a_link(line.text, links[0][0])):
+            if not (links and guesses.only_a_link(line.text, links[0][0])):
                 self.place_note(found, line.number, line.text)
         exercise_id = unique_id(kebab(name) or "exercise", {e["id"] for e in self.exercises})
         if found.get("load"):
             self.loads[exercise_id] = found.pop("load")
         self.headings[exercise_id] = section.title
         words = " ".join([text, *found["cues"], section.title])
-        kind = next((kind for kind, pattern in _KINDS if pattern.search(words)), "strength")
+        kind = guesses.kind_of(words)
         exercise = {"id": exercise_id, "name": name, "area": area, "kind": kind} | found
         return {key: value for key, value in exercise.items() if value}
 
@@ -197,7 +176,7 @@ class Placer:
         if not note:
             return
         try:
-            reading = read_dose(_DOSE_LABEL.sub("", note), self.habit)
+            reading = read_dose(guesses.without_label(note), self.habit)
         except ValueError as error:
             self.note(number, f"could not place: {note} ({error})")
             return
@@ -206,9 +185,7 @@ class Placer:
             return self.use_dose(found, reading)
         if note.casefold().startswith("optional"):
             found["variations"].append(note)
-        elif _CAUTION.search(note):
-            flag = _FLAG.search(note)
-            caution = {"text": note} | ({"flags": [kebab(flag[1])]} if flag and kebab(flag[1]) else {})
+        elif caution := guesses.caution_in(note):
             found["cautions"].append(caution)
         elif remark and not found["summary"]:
             found["summary"] = note
@@ -224,9 +201,12 @@ class Placer:
 
     def area_routine(self, section: Section, exercises: list[dict[str, Any]]) -> dict[str, Any]:
         """Every exercise of an area, the warm-ups first: a routine to print straight away."""
-        kinds = sorted({e["kind"] for e in exercises}, key=list(_KIND_TITLES).index)
+        kinds = sorted({e["kind"] for e in exercises}, key=list(guesses.KIND_TITLES).index)
         blocks = [
-            {"title": _KIND_TITLES[kind], "exercises": [self.step(e["id"]) for e in exercises if e["kind"] == kind]}
+            {
+                "title": guesses.KIND_TITLES[kind],
+                "exercises": [self.step(e["id"]) for e in exercises if e["kind"] == kind],
+            }
             for kind in kinds
         ]
         return {"id": self.routine_id(section.title), "title": section.title, "blocks": blocks}
@@ -310,7 +290,7 @@ class Placer:
     def block_detail(self, block: dict[str, Any], line: Line) -> None:
         """A line under a routine's step: a dose for its exercises, or a note."""
         try:
-            reading = read_dose(_DOSE_LABEL.sub("", line.text), self.habit)
+            reading = read_dose(guesses.without_label(line.text), self.habit)
         except ValueError as error:
             return self.unplaced(line, str(error))
         self.say_against(line.number, line.text, reading)
@@ -332,7 +312,7 @@ class Placer:
             if isinstance(block, ItemList) and intro and "aspects" not in self.theory:
                 self.theory["aspects"] = [" ".join(line.text for line in item.lines) for item in block.items]
                 continue
-            parts = block.lines if isinstance(block, Paragraph) else [_joined(item) for item in block.items]
+            parts = block.lines if isinstance(block, Paragraph) else [item.joined() for item in block.items]
             words = []
             for part in parts:
                 if self.only_link(part):
@@ -348,7 +328,7 @@ class Placer:
         if intro and "aspects" in self.theory:
             # The paragraph that introduces the aspects is what the theory page says with them.
             texts = [(kind, words) for kind, words in texts if not (kind == "text" and words[-1].endswith(":"))]
-        text = _prose(texts)
+        text = prose(texts)
         if text:
             self.theory.setdefault("sections", []).append({"title": section.title, "text": text})
 
@@ -358,48 +338,3 @@ class Placer:
             theory["further_watching"] = self.watching
         order = ["title", "source", "aspects", "sections", "further_watching"]
         return {key: theory[key] for key in order if key in theory}
-
-
-def _joined(item: Item) -> Line:
-    """A list item's lines as one (a theory list item going on over the next line)."""
-    lines = [*item.lines, *item.below()]
-    return Line(
-        item.number, " ".join(line.text for line in lines if line.text), [link for line in lines for link in line.links]
-    )
-
-
-def _quiet_dose(text: str, habit: str) -> bool:
-    try:
-        return bool(read_dose(text, habit))
-    except ValueError:
-        return True  # a dose, if a wrong one: said where it is read
-
-
-def _only_a_link(text: str, title: str) -> bool:
-    """Whether a line says nothing but its link: "[Demo](url)", "<url>", "see https://…", "Video: url"."""
-    return text in ("", title) or bool(re.fullmatch(r"(?:see|watch|video|demo|link|here)\W*", text, re.IGNORECASE))
-
-
-def _prose(texts: list[tuple[str, list[str]]]) -> str:
-    """Paragraphs and lists as one paragraph: a list reads as its items in a row."""
-    out: list[str] = []
-    for kind, words in texts:
-        if kind == "text":
-            out.append(" ".join(words))
-        else:
-            joiner = "; " if any(re.search(r"[,;]|\s[-–—]\s", w) for w in words) else ", "
-            items = joiner.join(w.rstrip(".;,") for w in words)
-            out.append(items if items.endswith((".", "!", "?")) else items + ".")
-    return " ".join(out)
-
-
-def _web_address(url: str) -> bool:
-    try:
-        check_web_address(url)
-    except ValueError:
-        return False
-    return True
-
-
-def area_of(title: str) -> str | None:
-    return next((area for area, words in _AREAS if words.search(title)), None)
