@@ -9,6 +9,7 @@ Sans) set those scripts. All are OFL; their licences sit beside them (see fonts/
 from __future__ import annotations
 
 import base64
+import bisect
 import functools
 import io
 import unicodedata
@@ -69,34 +70,91 @@ def script_language(text: str) -> str | None:
     return None
 
 
-# Which characters the bundled fonts draw, as ranges of code points: written by
-# tools/make_fonts.py (or `python -m cardgen.fonts`) when the fonts change, and read at every run
-# instead of opening the fonts (a test checks it against them).
+# Which characters each bundled family draws, as ranges of code points under the family's name:
+# written by tools/make_fonts.py (or `python -m cardgen.fonts`) when the fonts change, and read at
+# every run instead of opening the fonts (a test checks it against them).
 COVERAGE = FONT_DIR / "coverage.txt"
 
 
+class Ranges:
+    """Code points as sorted, disjoint ranges: ``point in ranges`` is a binary search."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.firsts = [first for first, _ in ranges]
+        self.lasts = [last for _, last in ranges]
+
+    def __contains__(self, point: int) -> bool:
+        index = bisect.bisect_right(self.firsts, point) - 1
+        return index >= 0 and point <= self.lasts[index]
+
+
 @functools.cache
-def covered() -> frozenset[int]:
+def coverage() -> dict[str, Ranges]:
+    """For each bundled family, the characters it draws."""
+    families: dict[str, list[tuple[int, int]]] = {}
+    for line in COVERAGE.read_text(encoding="ascii").splitlines():
+        if line.startswith("# "):
+            ranges = families.setdefault(line[2:], [])
+        elif line:
+            first, _, last = line.partition("-")
+            ranges.append((int(first, 16), int(last or first, 16)))
+    everything = sorted(r for ranges in families.values() for r in ranges)
+    merged: list[tuple[int, int]] = []
+    for first, last in everything:
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return {**{family: Ranges(ranges) for family, ranges in families.items()}, ALL: Ranges(merged)}
+
+
+ALL = "*"  # the key of coverage() for every bundled family together
+
+
+def covered() -> Ranges:
     """Every character some bundled font draws."""
-    points: set[int] = set()
-    for line in COVERAGE.read_text(encoding="ascii").split():
-        first, _, last = line.partition("-")
-        points.update(range(int(first, 16), int(last or first, 16) + 1))
-    return frozenset(points)
+    return coverage()[ALL]
+
+
+# The order the families are tried in, for each character, as templates/style/common.css names
+# them: --font for every text, --font-ja for text in Japanese.
+STACKS = (
+    ("Cardgen Sans", "Cardgen CJK", "Cardgen Arabic", "Cardgen Hebrew", "Cardgen Devanagari", "Cardgen Thai"),
+    ("Cardgen Sans", "Cardgen CJK JP", "Cardgen CJK"),
+)
+
+
+def families_drawing(text: str) -> set[str]:
+    """The bundled families that would draw some character of ``text``: for each character, the
+    first family of a stack that has it (Cardgen Sans always)."""
+    families = coverage()
+    needed = {"Cardgen Sans"}
+    for point in {ord(character) for character in set(text)}:
+        for stack in STACKS:
+            first = next((family for family in stack if point in families[family]), None)
+            if first:
+                needed.add(first)
+    return needed
 
 
 def coverage_from_fonts() -> str:
     """The text of COVERAGE, read from the fonts themselves."""
     from fontTools.ttLib import TTFont
 
-    points = sorted(set().union(*(TTFont(face.path, lazy=True).getBestCmap() for face in FACES)))
-    ranges, start = [], None
-    for index, point in enumerate(points):
-        start = point if start is None else start
-        if index + 1 == len(points) or points[index + 1] != point + 1:
-            ranges.append(f"{start:04X}" if start == point else f"{start:04X}-{point:04X}")
-            start = None
-    return "\n".join(ranges) + "\n"
+    families: dict[str, set[int]] = {}
+    for face in FACES:
+        families.setdefault(face.family, set()).update(TTFont(face.path, lazy=True).getBestCmap())
+    lines = []
+    for family, drawn in families.items():
+        points = sorted(drawn)
+        lines.append(f"# {family}")
+        start = None
+        for index, point in enumerate(points):
+            start = point if start is None else start
+            if index + 1 == len(points) or points[index + 1] != point + 1:
+                lines.append(f"{start:04X}" if start == point else f"{start:04X}-{point:04X}")
+                start = None
+    return "\n".join(lines) + "\n"
 
 
 def glyph_warnings(document, within: tuple = ()) -> list[Problem]:
@@ -166,9 +224,9 @@ def glyph_warnings_in(files, runner: str | None = None) -> list[Problem]:
     return warnings
 
 
-def font_face_css() -> str:
-    """``@font-face`` rules that load the bundled fonts from the package."""
-    return "\n".join(_rule(face, face.path.as_uri()) for face in FACES)
+def font_face_css(families: set[str] | None = None) -> str:
+    """``@font-face`` rules that load the bundled fonts (of ``families``, else all) from the package."""
+    return "\n".join(_rule(face, face.path.as_uri()) for face in FACES if families is None or face.family in families)
 
 
 def embedded_font_face_css(text: str) -> str:

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 from cardgen import bundled
 from cardgen.errors import UserError
 from cardgen.fitting import Measure
-from cardgen.fonts import FONT_DIR, font_face_css
+from cardgen.fonts import FACES, FONT_DIR, families_drawing, font_face_css
 
 
 class ResourceRefused(UserError):
@@ -184,7 +184,6 @@ class Press:
         self, strict: bool = False, user_templates: Path | None = None, pdf_variant: str | None = None
     ) -> None:
         import_engine()
-        from weasyprint import CSS
         from weasyprint.text.fonts import FontConfiguration
 
         self.strict = strict
@@ -194,13 +193,28 @@ class Press:
         self.font_config = FontConfiguration()
         self.fetcher = make_fetcher(user_templates)
         self.base_url = (user_templates or bundled("templates")).resolve().as_uri() + "/"
-        with resource_errors_reported():
-            self.stylesheets = [CSS(string=font_face_css(), font_config=self.font_config, url_fetcher=self.fetcher)]
+        self.stylesheets: list = []
+        self.families: set[str] = set()  # the bundled font families registered so far
+        # A user's theme may name characters the documents' text doesn't show: every family then.
+        self.all_families = user_templates is not None
+
+    def register_fonts(self, html: str) -> None:
+        """Register the bundled fonts that draw ``html``'s characters, if not yet done: each costs
+        time (the CJK ones most), and one that draws none of them would not be used."""
+        from weasyprint import CSS
+
+        needed = {face.family for face in FACES} if self.all_families else families_drawing(html)
+        if missing := needed - self.families:
+            with resource_errors_reported():
+                rules = font_face_css(missing)
+                self.stylesheets.append(CSS(string=rules, font_config=self.font_config, url_fetcher=self.fetcher))
+            self.families |= missing
 
     def lay_out(self, html: str):
         """Lay ``html`` out into pages (a WeasyPrint Document)."""
         from weasyprint import HTML
 
+        self.register_fonts(html)
         with resource_errors_reported(), engine_warnings(self.strict, self.reported):
             document = HTML(string=html, base_url=self.base_url, url_fetcher=self.fetcher)
             document = document.render(stylesheets=self.stylesheets, font_config=self.font_config)

@@ -30,7 +30,7 @@ Text = Annotated[str, Field(min_length=1, max_length=2000)]
 class Model(BaseModel):
     """Every model forbids unknown keys, so a typo is an error, not a silent default."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True, defer_build=True)
 
 
 def did_you_mean(word: str, choices: Iterable[str], most: int = 2) -> str:

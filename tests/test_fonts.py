@@ -3,6 +3,7 @@ Thai shaped, Japanese in its own glyph forms, every Hangul syllable; read back f
 the glyphs drawn and the font programs embedded, not only the text layer."""
 
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,18 @@ from fontTools.pens.recordingPen import RecordingPen
 from fontTools.ttLib import TTFont
 from pdfread import font_programs, glyph_runs
 
-from cardgen.fonts import COVERAGE, FACES, FONT_DIR, coverage_from_fonts, covered, script_language
+from cardgen import bundled
+from cardgen.fonts import (
+    COVERAGE,
+    FACES,
+    FONT_DIR,
+    STACKS,
+    coverage,
+    coverage_from_fonts,
+    covered,
+    families_drawing,
+    script_language,
+)
 
 NAMES = {"Arabic": "محمد الأحمد", "Hebrew": "דוד כהן", "Devanagari": "अर्जुन शर्मा", "Thai": "สมชาย ใจดี"}
 BUNDLED = {TTFont(face.path, lazy=True)["name"].getDebugName(6) for face in FACES}
@@ -168,8 +180,30 @@ def test_the_coverage_table_is_the_fonts_own():
 
 
 def test_coverage_reads_back_as_characters():
-    assert {ord("a"), ord("Ж"), ord("李"), ord("김")} <= covered()
+    assert all(ord(character) in covered() for character in "aЖ李김ש")
     assert ord("🏃") not in covered()
+    assert ord("李") in coverage()["Cardgen CJK"] and ord("李") not in coverage()["Cardgen Sans"]
+
+
+def test_the_font_stacks_are_the_stylesheets_own():
+    css = bundled("templates/style/common.css").read_text(encoding="utf-8")
+    for variable, stack in (("--font", STACKS[0]), ("--font-ja", STACKS[1])):
+        named = re.search(rf"{variable}: ([^;]*);", css).group(1)
+        assert [family.strip(' "') for family in named.split(",")][:-1] == list(stack)
+
+
+@pytest.mark.parametrize(
+    "text, families",
+    [
+        ("Calf raise 3 × 15 — 22,5 kg", {"Cardgen Sans"}),
+        ("李雷 髂腰肌", {"Cardgen Sans", "Cardgen CJK", "Cardgen CJK JP"}),
+        ("محمد الأحمد, 12", {"Cardgen Sans", "Cardgen Arabic"}),
+        ("דוד כהן अर्जुन สมชาย", {"Cardgen Sans", "Cardgen Hebrew", "Cardgen Devanagari", "Cardgen Thai"}),
+    ],
+)
+def test_only_the_fonts_a_text_needs_are_registered(text, families):
+    """Registering a font costs time (the CJK ones most): a run registers those its text needs."""
+    assert families_drawing(text) == families
 
 
 def test_every_font_file_that_ships_is_one_cardgen_prints_with():
