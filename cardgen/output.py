@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 from cardgen.errors import UserError
@@ -103,3 +104,18 @@ def team_folder(team: str) -> Path:
 def handout_path(team: str, html: bool = False) -> Path:
     """Where the team handout goes by default."""
     return OUTPUT_FOLDER / f"{file_stem(team)} - handout.{'html' if html else 'pdf'}"
+
+
+@contextmanager
+def scratch_folder():
+    """A temporary folder of the run's own for the engine, removed at the end. WeasyPrint copies
+    each font it registers into a temporary folder that it removes only when its font set-up is
+    garbage-collected, which never happens in a batch worker (it ends without collecting) and not
+    always at exit: left to itself it would leave a font folder behind in /tmp at most runs.
+    Workers, forked, inherit the folder."""
+    with tempfile.TemporaryDirectory(prefix="cardgen-") as folder:
+        previous, tempfile.tempdir = tempfile.tempdir, folder
+        try:
+            yield
+        finally:
+            tempfile.tempdir = previous
