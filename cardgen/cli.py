@@ -1018,8 +1018,8 @@ def schema(folder, catalogue_dir) -> None:
 def main() -> None:
     """The ``cardgen`` process. A run is short and makes millions of objects that live to its end:
     Python's default, a search for garbage cycles every 700 new objects, spent a fifth of a card's
-    time; so it searches a hundred times less often, and at exit not at all."""
-    gc.set_threshold(50_000, 20, 100)
+    time; so it searches after 50,000, and at exit not at all."""
+    gc.set_threshold(50_000)
     try:
         cli(prog_name="cardgen")
     finally:
