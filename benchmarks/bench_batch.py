@@ -443,7 +443,10 @@ def prepare_html(roster_file: Path, names: list[str], stems: list[str], folder: 
                 f"the prepared HTML of {names[i]!r} differs from `cardgen sheet --html`'s; run with --html-via-cli"
             )
     shutil.rmtree(check)
-    return f"same code as `cardgen sheet --html`, fonts cut once per character set; byte-identical to the command for {len(sample)} sampled runners"
+    return (
+        "same code as `cardgen sheet --html`, fonts cut once per character set; "
+        f"byte-identical to the command for {len(sample)} sampled runners"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -623,7 +626,8 @@ def main() -> None:
     parser.add_argument(
         "--html-via-cli",
         action="store_true",
-        help="prepare the HTML with one `cardgen sheet --html` command per runner (slow) instead of the same code in-process",
+        help="prepare the HTML with one `cardgen sheet --html` command per runner (slow) "
+        "instead of the same code in-process",
     )
     parser.add_argument(
         "--keep", type=Path, default=None, help="work in this folder and keep it (default: a temporary folder, removed)"
@@ -660,7 +664,8 @@ def main() -> None:
         )
         print(
             f"  {sum(not s.isascii() for s in names)} names beyond ASCII, "
-            f"{sum(bool(r.dose) for r in roster.runners)} with own doses, {sum(bool(r.load) for r in roster.runners)} loads, "
+            f"{sum(bool(r.dose) for r in roster.runners)} with own doses, "
+            f"{sum(bool(r.load) for r in roster.runners)} loads, "
             f"{sum(bool(r.skip) for r in roster.runners)} skips, {sum(bool(r.add) for r in roster.runners)} adds, "
             f"{sum(bool(r.flags) for r in roster.runners)} flags, {sum(bool(r.notes) for r in roster.runners)} notes"
         )
@@ -701,7 +706,8 @@ def main() -> None:
         cpu = {m: statistics.median(r["cpu"] for r in results[m]) for m in modes}
         notes = {
             "batch": "`cardgen batch` subprocess, wall, start-up included",
-            "loop": f"subprocess, wall, start-up included (start-up {statistics.median(r['start_up'] for r in results['loop']):.2f} s)",
+            "loop": "subprocess, wall, start-up included "
+            f"(start-up {statistics.median(r['start_up'] for r in results['loop']):.2f} s)",
             "weasyprint alone": "write_pdf() calls only, in one process",
         }
         print(f"Sheets for {n} runners{f', median of {options.repeat} rounds' if options.repeat > 1 else ''}:")
@@ -711,19 +717,23 @@ def main() -> None:
         vs_loop = median["batch"] / median["loop"]
         vs_engine = median["batch"] / median["weasyprint alone"]
         print(
-            f"  batch / loop              {vs_loop:5.2f}   target <= {TARGET_BATCH_VS_LOOP:.2f}   {verdict(vs_loop, TARGET_BATCH_VS_LOOP)}"
+            f"  batch / loop              {vs_loop:5.2f}   target <= {TARGET_BATCH_VS_LOOP:.2f}   "
+            f"{verdict(vs_loop, TARGET_BATCH_VS_LOOP)}"
         )
         print(
-            f"  batch / weasyprint alone  {vs_engine:5.2f}   target <= {TARGET_BATCH_VS_WEASYPRINT:.2f}   {verdict(vs_engine, TARGET_BATCH_VS_WEASYPRINT)}"
+            f"  batch / weasyprint alone  {vs_engine:5.2f}   target <= {TARGET_BATCH_VS_WEASYPRINT:.2f}   "
+            f"{verdict(vs_engine, TARGET_BATCH_VS_WEASYPRINT)}"
         )
         print(
-            f"  (CPU: batch / loop {cpu['batch'] / cpu['loop']:.2f}, batch / weasyprint alone {cpu['batch'] / cpu['weasyprint alone']:.2f}; "
+            f"  (CPU: batch / loop {cpu['batch'] / cpu['loop']:.2f}, "
+            f"batch / weasyprint alone {cpu['batch'] / cpu['weasyprint alone']:.2f}; "
             "batch's CPU counts all its worker processes)"
         )
 
         others = [r["others"] for m in modes for r in results[m]]
         print(
-            f"  Background: other processes kept {statistics.median(others):.2f} cores busy (median; at most {max(others):.2f}) "
+            f"  Background: other processes kept {statistics.median(others):.2f} cores busy "
+            f"(median; at most {max(others):.2f}) "
             f"of {os.cpu_count()} while measuring"
             + ("; the machine was not quiet: the figures are pessimistic, batch's most" if max(others) > 0.2 else "")
         )
@@ -765,8 +775,10 @@ def main() -> None:
                 f"  peak RSS, whole tree  {mb:7.0f} MB   target <= {TARGET_PEAK_MB} MB   {verdict(mb, TARGET_PEAK_MB)}"
             )
             print(
-                f"  (parent's peak {memory['peak_parent'] / 2**20:.0f} MB, largest worker's {memory['peak_worker'] / 2**20:.0f} MB, "
-                f"peak PSS sum {memory['peak_pss'] / 2**20:.0f} MB; {memory['samples']} samples every {int(SAMPLE_SECONDS * 1000)} ms)"
+                f"  (parent's peak {memory['peak_parent'] / 2**20:.0f} MB, "
+                f"largest worker's {memory['peak_worker'] / 2**20:.0f} MB, "
+                f"peak PSS sum {memory['peak_pss'] / 2**20:.0f} MB; "
+                f"{memory['samples']} samples every {int(SAMPLE_SECONDS * 1000)} ms)"
             )
             print(
                 f"  processes seen: the parent, {memory['workers']} Python workers"
@@ -777,7 +789,8 @@ def main() -> None:
                 )
             )
             print(
-                f"  wall time  {memory['wall']:.1f} s  ({1000 * memory['wall'] / options.memory_runners:.1f} ms/runner), "
+                f"  wall time  {memory['wall']:.1f} s  "
+                f"({1000 * memory['wall'] / options.memory_runners:.1f} ms/runner), "
                 f"CPU {memory['cpu']:.1f} s; other processes kept {memory['others']:.2f} cores busy meanwhile"
             )
             print(f"  cardgen said: {memory['stdout']}")

@@ -150,8 +150,10 @@ def main() -> None:
         print(f"   kibon:         {shown(theirs)}, {theirs_size / 1024:.0f} KB")
         ratio = median(ours, 0) / median(theirs, 0)
         print(
-            f"   time ratio {ratio:.2f} (target ≤ 1.0: {'PASS' if ratio <= 1 else 'MISS'}); CPU ratio {median(ours, 1) / median(theirs, 1):.2f}; "
-            f"size ratio {ours_size / theirs_size:.2f} (target ≤ 1.5: {'PASS' if ours_size <= 1.5 * theirs_size else 'MISS'})"
+            f"   time ratio {ratio:.2f} (target ≤ 1.0: {'PASS' if ratio <= 1 else 'MISS'}); "
+            f"CPU ratio {median(ours, 1) / median(theirs, 1):.2f}; "
+            f"size ratio {ours_size / theirs_size:.2f} "
+            f"(target ≤ 1.5: {'PASS' if ours_size <= 1.5 * theirs_size else 'MISS'})"
         )
     print(f"\nload after: {load()}")
 

@@ -174,19 +174,23 @@ def main() -> None:
         roster_file = deck_roster(folder, args.cards)
 
         print(
-            f"\n1. A deck of {args.cards} A7 cards with their backs, N-up on A4 with crop marks, a QR code on every card"
+            f"\n1. A deck of {args.cards} A7 cards with their backs, N-up on A4 with crop marks, "
+            "a QR code on every card"
         )
         ours, cards, pages = cardgen_deck(catalogue_dir, roster_file, folder / "deck.pdf")
         per_sheet = 4  # cardgen's count for A7 on A4 with marks and 12 mm margins; the peer is given the same
         theirs = reportlab_deck(catalogue_dir, roster_file, folder / "peer.pdf", per_sheet)
         print(
-            f"   cardgen:   {ours:6.2f} s  ({cards} cards, {pages} pages, {(folder / 'deck.pdf').stat().st_size / 1024:.0f} KB)"
+            f"   cardgen:   {ours:6.2f} s  ({cards} cards, {pages} pages, "
+            f"{(folder / 'deck.pdf').stat().st_size / 1024:.0f} KB)"
         )
         print(
-            f"   ReportLab: {theirs:6.2f} s  (same cards, {per_sheet}-up, no text shaping or fitting; {(folder / 'peer.pdf').stat().st_size / 1024:.0f} KB)"
+            f"   ReportLab: {theirs:6.2f} s  (same cards, {per_sheet}-up, no text shaping or fitting; "
+            f"{(folder / 'peer.pdf').stat().st_size / 1024:.0f} KB)"
         )
         print(
-            f"   cardgen ÷ ReportLab = {ours / theirs:.2f}   (target: cardgen no slower than the ~2.5 s peer: {'PASS' if ours <= 2.5 else 'MISS'} at {ours:.2f} s)"
+            f"   cardgen ÷ ReportLab = {ours / theirs:.2f}   (target: cardgen no slower than the ~2.5 s peer: "
+            f"{'PASS' if ours <= 2.5 else 'MISS'} at {ours:.2f} s)"
         )
 
         print("\n2. The same card with a Chinese name and with a Latin name")
@@ -209,7 +213,8 @@ def main() -> None:
         print(f"   Latin name: {latin_time * 1000:7.0f} ms, {latin_size / 1024:6.1f} KB")
         print(f"   CJK name:   {cjk_time * 1000:7.0f} ms, {cjk_size / 1024:6.1f} KB")
         print(
-            f"   time ratio {cjk_time / latin_time:.2f} (target ≤ 1.5: {'PASS' if cjk_time / latin_time <= 1.5 else 'MISS'}), "
+            f"   time ratio {cjk_time / latin_time:.2f} "
+            f"(target ≤ 1.5: {'PASS' if cjk_time / latin_time <= 1.5 else 'MISS'}), "
             f"size ratio {cjk_size / latin_size:.2f} (target ≤ 2: {'PASS' if cjk_size / latin_size <= 2 else 'MISS'})"
         )
 

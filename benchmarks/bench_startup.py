@@ -27,5 +27,6 @@ print(f"python itself: {seconds([sys.executable, '-c', 'pass']) * 1000:.0f} ms (
 for arguments in COMMANDS:
     median = seconds([sys.executable, "-m", "cardgen", *arguments])
     print(
-        f"cardgen {' '.join(arguments):<18} {median * 1000:5.0f} ms  {'PASS' if median < 0.3 else 'MISS'} (target < 300 ms)"
+        f"cardgen {' '.join(arguments):<18} {median * 1000:5.0f} ms  "
+        f"{'PASS' if median < 0.3 else 'MISS'} (target < 300 ms)"
     )

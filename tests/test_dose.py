@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from cardgen.dose import Dose
@@ -63,10 +65,6 @@ def test_unreadable_doses_say_why(bad, message):
 
 def test_shorthand_and_structured_form_agree():
     assert Dose.parse("10-15x3 each side") == Dose.model_validate({"sets": 3, "reps": "10-15", "each_side": True})
-
-
-from hypothesis import given
-from hypothesis import strategies as st
 
 
 @given(st.text(max_size=40))

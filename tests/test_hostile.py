@@ -184,7 +184,8 @@ def test_failure_mid_batch_leaves_no_half_written_file(run, catalogue_copy, tmp_
     assert result.exit_code == 0
     line = next(n for n, row in enumerate(exercises.read_text(encoding="utf-8").splitlines(), 1) if "broken.svg" in row)
     assert [row for row in result.stderr.splitlines() if not row.startswith("note: ")] == [
-        f"warning: PDF engine: Failed to render SVG image the picture broken.svg ({exercises}:{line}: rope-jump.picture)"
+        "warning: PDF engine: Failed to render SVG image the picture broken.svg "
+        f"({exercises}:{line}: rope-jump.picture)"
     ]
 
 

@@ -164,12 +164,12 @@ def test_another_layout_of_notes(run, tmp_path):
         in reported
     )
     assert (
-        f"gym.md:{line_number(OTHER_LAYOUT, '3x15')}: read the dose of '3x15' as 3 sets of 15 reps (sets first, unlike most of the page)"
-        in reported
+        f"gym.md:{line_number(OTHER_LAYOUT, '3x15')}: "
+        "read the dose of '3x15' as 3 sets of 15 reps (sets first, unlike most of the page)" in reported
     )
     assert (
-        f"gym.md:{line_number(OTHER_LAYOUT, '## Arms')}: 'Arms' is not calves, legs or core: declared as the area 'arms' in areas.yaml"
-        in reported
+        f"gym.md:{line_number(OTHER_LAYOUT, '## Arms')}: "
+        "'Arms' is not calves, legs or core: declared as the area 'arms' in areas.yaml" in reported
     )
     assert f"gym.md:{line_number(OTHER_LAYOUT, 'Burpees')}: could not place: 3. Burpees" in reported
 
@@ -446,8 +446,8 @@ def test_what_the_club_page_says_besides_names_and_doses(run):
     assert catalogue.routine("saturday-session").summary == "Before the long run."
     text = (PAGES / "club.md").read_text(encoding="utf-8")
     assert (
-        f"club.md:{line_number(text, 'Hips')}: 'Hips' is not calves, legs or core: declared as the area 'hips' in areas.yaml"
-        in result.stderr
+        f"club.md:{line_number(text, 'Hips')}: "
+        "'Hips' is not calves, legs or core: declared as the area 'hips' in areas.yaml" in result.stderr
     )
 
 
@@ -490,8 +490,12 @@ def test_a_table_of_exercises(run, tmp_path):
     """A row an exercise (its first cell the name, the others what goes under it); a column of step
     numbers makes the table a routine."""
     (tmp_path / "table.md").write_text(
-        "## Legs\n\n| Exercise | Dose | Notes |\n|---|---|---|\n| **Squat** | 10x3 | [demo](https://youtu.be/SnNlrFcXjVU?t=3) |\n"
-        "| Lunge | 10 each side | Keep the knee over the toes |\n\n## Day 1\n\n| # | Exercise |\n|---|---|\n| 1 | Lunge |\n| 2 | Squat |\n",
+        "## Legs\n\n"
+        "| Exercise | Dose | Notes |\n|---|---|---|\n"
+        "| **Squat** | 10x3 | [demo](https://youtu.be/SnNlrFcXjVU?t=3) |\n"
+        "| Lunge | 10 each side | Keep the knee over the toes |\n\n"
+        "## Day 1\n\n"
+        "| # | Exercise |\n|---|---|\n| 1 | Lunge |\n| 2 | Squat |\n",
         encoding="utf-8",
     )
     _, catalogue = imported(run, Path("table.md"))

@@ -42,7 +42,11 @@ ROUTINES = """
 # Areas and kinds print by the catalogue's own names (translated through translations/, not labels).
 AREAS = """
 areas: [{id: calves, name: Γάμπες}, {id: legs, name: Πόδια}, {id: core, name: Κορμός}]
-kinds: [{id: warm-up, name: Ζέσταμα}, {id: strength, name: Δύναμη}, {id: explosive, name: Εκρηκτικότητα}, {id: swiftness, name: Ταχύτητα}]
+kinds:
+  - {id: warm-up, name: Ζέσταμα}
+  - {id: strength, name: Δύναμη}
+  - {id: explosive, name: Εκρηκτικότητα}
+  - {id: swiftness, name: Ταχύτητα}
 """
 ROSTER = """
 team: Ομάδα
@@ -81,7 +85,8 @@ def test_every_phrase_is_in_every_shipped_language(code):
 
 
 def _english_words() -> dict[str, list[str]]:
-    """The literal English of every phrase (placeholders cut out), by key: what must not be on a page in another language."""
+    """The literal English of every phrase (placeholders cut out), by key: what must not be on a
+    page in another language."""
     words = {}
     for key, phrase in flatten(english_file()).items():
         if key == "locale":
@@ -132,6 +137,32 @@ def test_a_card_and_a_sheet_print_only_their_language_s_labels(run, greek, tmp_p
         assert squeeze(phrase) in squeeze(card_text), f"{phrase!r} not on the {code} card"
     for phrase in on_sheet:
         assert squeeze(phrase) in squeeze(sheet_text), f"{phrase!r} not on the {code} sheet"
+
+
+@pytest.mark.parametrize(
+    "code, worded",
+    [
+        ("en", ["1 set × 1 rep", "3 sets × 10–15 reps each side", "3 sets × 30 s hold", "2 sets × 1 min 30 s"]),
+        (
+            "es",
+            ["1 serie × 1 rep.", "3 series × 10–15 rep. por lado", "3 series × mantener 30 s", "2 series × 1 min 30 s"],
+        ),
+        ("de", ["1 Satz × 1 Wdh.", "3 Sätze × 10–15 Wdh. pro Seite", "3 Sätze × 30 s halten", "2 Sätze × 1 min 30 s"]),
+        ("ja", ["1セット × 1回", "3セット × 10–15回（左右それぞれ）", "3セット × 30秒キープ", "2セット × 1分30秒"]),
+        (
+            "ru",
+            [
+                "1 подход × 1 повт.",
+                "3 подхода × 10–15 повт. на каждую сторону",
+                "3 подхода × удержание 30 с",
+                "2 подхода × 1 мин 30 с",
+            ],
+        ),
+    ],
+)
+def test_a_dose_is_worded_in_the_language_with_its_plurals(code, worded):
+    doses = [Dose.parse(text) for text in ("1x1", "10-15x3 each side", "30 s hold x3", "90s x 2")]
+    assert [labels_for(code).dose(dose) for dose in doses] == worded
 
 
 def test_decimals_and_dates_follow_the_language():
@@ -212,7 +243,7 @@ def test_a_mistake_in_a_locale_file_is_named_with_its_line(run, tmp_path, text, 
     (tmp_path / "locale").mkdir()
     (tmp_path / "locale" / "nl.yaml").write_text(text, encoding="utf-8")
     result = run("validate")
-    assert result.exit_code == 1 and message in result.output and "Traceback" not in result.output
+    assert result.exit_code == 1 and message in result.stderr.splitlines()[0], result.stderr
 
 
 def test_an_unknown_language_is_a_clear_error(run, greek):

@@ -28,7 +28,10 @@ def test_the_quick_library_lookup_loads_the_same_libraries():
     assert quick == plain
 
 
-PAGE = "<style>@page { size: 100px 200px; margin: 0 } body { margin: 0 } section { break-before: page } p { margin: 0 }</style>"
+PAGE = (
+    "<style>@page { size: 100px 200px; margin: 0 } body { margin: 0 } "
+    "section { break-before: page } p { margin: 0 }</style>"
+)
 
 
 def block(px: int) -> str:
@@ -40,9 +43,11 @@ def test_measure_reads_each_face_from_its_anchors():
     from cardgen.layout import Press
 
     html = PAGE + (
-        f'<section id="face-0">{block(20)}<div id="step-0-1"></div>{block(50)}<div id="step-0-2"></div>{block(30)}<div id="end-0"></div></section>'
+        f'<section id="face-0">{block(20)}<div id="step-0-1"></div>{block(50)}<div id="step-0-2"></div>'
+        f'{block(30)}<div id="end-0"></div></section>'
         # A face taller than its page runs on (anchored on both pages): its positions count the pages before.
-        f'<section id="face-1">{block(10)}<div id="slot-1"></div>{block(5)}<div id="step-1-1"></div>{block(250)}<div id="end-1"></div></section>'
+        f'<section id="face-1">{block(10)}<div id="slot-1"></div>{block(5)}<div id="step-1-1"></div>'
+        f'{block(250)}<div id="end-1"></div></section>'
         f'<section id="face-2">{block(40)}<div id="end-2"></div></section>'
     )
     press = Press()

@@ -181,8 +181,10 @@ runners:
 EXPECTED = [
     ":5: runners[Typo].progress.calf-raise: '+1 rp/week': unknown unit 'rp' (did you mean 'rep'?)",
     ":8: runners[Wrong unit].progress.plank: 'reps' steps need a dose in reps, and this one has seconds",
-    ":10: runners[No max].load.squat: the load of squat is a percentage of a training max, and No max has none: add max: {squat: …}",
-    ":13: runners[Both].weeks.squat: a wave sets the load week by week, so it cannot go with a progress that moves the load too",
+    ":10: runners[No max].load.squat: the load of squat is a percentage of a training max, "
+    "and No max has none: add max: {squat: …}",
+    ":13: runners[Both].weeks.squat: a wave sets the load week by week, "
+    "so it cannot go with a progress that moves the load too",
     ":17: runners[Late deload].deload: week 8 is beyond the 6-week plan: print more weeks (--weeks), or leave it out",
     ":19: runners[Downhill].progress.calf-raise: '-5 reps/week' goes below zero by week 5 of 6",
     ":21: runners[Odd wave].weeks.squat[1]: 'heavy' is not a week of a wave: write '65%', a load, or deload",
@@ -228,7 +230,8 @@ def test_bad_progression_in_a_routine_is_located_in_routines_yaml(run, catalogue
     result = run("validate", "--catalogue", catalogue_copy)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{file}:{line}: stride-power.blocks[1].exercises[calf-raise].tempo: cannot read '3-1-1': write it like 3-1-1-0 "
+        f"{file}:{line}: stride-power.blocks[1].exercises[calf-raise].tempo: "
+        "cannot read '3-1-1': write it like 3-1-1-0 "
         "(seconds down, pause, up, pause; X for explosive)",
         "1 problem found.",
     ]
@@ -236,7 +239,8 @@ def test_bad_progression_in_a_routine_is_located_in_routines_yaml(run, catalogue
     result = run("plan", "stride-power", "--catalogue", catalogue_copy)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{file}:{line}: stride-power.blocks[1].exercises[calf-raise].progress: '+2.5 kg/week' moves the load, but calf-raise "
+        f"{file}:{line}: stride-power.blocks[1].exercises[calf-raise].progress: "
+        "'+2.5 kg/week' moves the load, but calf-raise "
         "has none to start from: give it a load",
         "1 problem found.",
     ]

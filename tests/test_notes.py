@@ -55,7 +55,10 @@ def test_every_list_style_is_a_list():
 
 
 def test_a_bold_line_or_a_short_label_over_a_list_is_a_heading():
-    page = "# Tuesday gym\n\n**Warm-up**\n- Jumping jacks 2 min\n\nMain:\n1. Back squat 5x5\n\nA sentence that ends with a colon, too long to be a label:\n- Rows\n"
+    page = (
+        "# Tuesday gym\n\n**Warm-up**\n- Jumping jacks 2 min\n\nMain:\n1. Back squat 5x5\n\n"
+        "A sentence that ends with a colon, too long to be a label:\n- Rows\n"
+    )
     sections = read_outline(page)
     assert [(s.level, s.title, s.number) for s in sections] == [
         (0, "", 0),

@@ -1,4 +1,5 @@
-"""The wheel carries what cardgen needs to run anywhere: templates, fonts, the default catalogue and the workspace starter."""
+"""The wheel carries what cardgen needs to run anywhere: templates, fonts, the default catalogue
+and the workspace starter."""
 
 import subprocess
 import sys

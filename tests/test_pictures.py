@@ -116,7 +116,8 @@ def test_validate_refuses_pictures_with_a_reason(run, catalogue_copy, monkeypatc
         (
             "x.svg",
             SVG.format(
-                '<defs><linearGradient id="g"/></defs><rect width="5" height="5" fill="url(#g)" style="stroke: url(\'#g\')"/>'
+                '<defs><linearGradient id="g"/></defs>'
+                '<rect width="5" height="5" fill="url(#g)" style="stroke: url(\'#g\')"/>'
                 '<use href="#g"/><image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>'
             ),
         ),

@@ -204,8 +204,8 @@ def test_a_character_no_font_has_is_named(run, tmp_path):
     result = run("validate", team)
     assert result.exit_code == 0
     assert (
-        f"warning: {team}:5: runners[Ann].notes: 'Run 🏃 fast': no bundled font draws '🏃' (U+1F3C3 RUNNER); it would print as boxes"
-        in result.stderr.splitlines()
+        f"warning: {team}:5: runners[Ann].notes: 'Run 🏃 fast': "
+        "no bundled font draws '🏃' (U+1F3C3 RUNNER); it would print as boxes" in result.stderr.splitlines()
     )
     result = run("card", "--roster", team, "--runner", "Ann", "-o", "ann.pdf")
     assert result.exit_code == 0 and "U+1F3C3" in result.stderr
@@ -235,7 +235,8 @@ def test_text_no_font_draws_is_warned_once_a_field_and_only_for_what_is_printed(
     text = UNDRAWN["Ethiopic"]
     assert result.stderr.splitlines() == [
         f"warning: {team}:5: runners[{text}].name: '{text}': no bundled font draws Ethiopic; it would print as boxes",
-        f"warning: {team}:6: runners[{text}].notes: '{text} {text}': no bundled font draws Ethiopic; it would print as boxes",
+        f"warning: {team}:6: runners[{text}].notes: '{text} {text}': "
+        "no bundled font draws Ethiopic; it would print as boxes",
         "warning: PDF engine: drew a box for 5 characters no font has: አ በ ቢ ቂ ላ",
     ]
     result = run("validate", team)

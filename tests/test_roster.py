@@ -62,7 +62,8 @@ EXPECTED = [
     ":6: runners[Runner One].routine: unknown routine 'cadense' (did you mean 'cadence'?)",
     ":7: runners[Runner One].dose.calf-raise: cannot read the dose 'lots'",
     ":8: runners[Runner One].load.squat: must be 0 or more, not -20",
-    ":8: runners[Runner One].load.lunge-circuit: should be a number, or a percentage of the training max like 75%, not text 'heavy'",
+    ":8: runners[Runner One].load.lunge-circuit: "
+    "should be a number, or a percentage of the training max like 75%, not text 'heavy'",
     ":8: runners[Runner One].load.calf-rase: unknown exercise 'calf-rase' (did you mean 'calf-raise'",
     ":9: runners[Runner One].skip[0]: unknown exercise 'nordic-curl' (did you mean 'nordic-hamstring-curl'?)",
     ":10: runners[Runner One].flags[0]: unknown flag 'knee'",
@@ -128,7 +129,8 @@ def test_a_runners_own_dose_in_other_terms_leaves_out_the_routines_progression(r
     hold, without the routine's progression (said once), instead of a refusal to print."""
     team = tmp_path / "team.yaml"
     team.write_text(
-        "team: T\nroutine: stride-power\nrunners:\n  - name: Ann Lee\n    dose: {calf-raise: 30 s hold x3}\n  - name: Bo Chen\n",
+        "team: T\nroutine: stride-power\nrunners:\n"
+        "  - name: Ann Lee\n    dose: {calf-raise: 30 s hold x3}\n  - name: Bo Chen\n",
         encoding="utf-8",
     )
     result = run("card", "--roster", team, "--runner", "Ann Lee", "-o", "ann.pdf")

@@ -23,7 +23,8 @@ ESCAPES = [
     "{% for c in [].__class__.__base__.__subclasses__() %}{% if c.__name__ == 'catch_warnings' %}"
     "{{ c()._module.__builtins__['__import__']('os').popen('TOUCH').read() }}{% endif %}{% endfor %}",
     "{{ ''.__class__.__mro__[1].__subclasses__() }}",
-    "{{ ()|attr('\\x5f\\x5fclass\\x5f\\x5f')|attr('\\x5f\\x5fbase\\x5f\\x5f')|attr('\\x5f\\x5fsubclasses\\x5f\\x5f')() }}",
+    "{{ ()|attr('\\x5f\\x5fclass\\x5f\\x5f')|attr('\\x5f\\x5fbase\\x5f\\x5f')"
+    "|attr('\\x5f\\x5fsubclasses\\x5f\\x5f')() }}",
     "{{ lipsum|attr('__globals__')|attr('__getitem__')('os')|attr('popen')('TOUCH')|attr('read')() }}",
     "{{ cycler|attr(['_'*2, 'init', '_'*2]|join)|attr(['_'*2, 'globals', '_'*2]|join) }}",
     "{{ '{0.__class__.__mro__}'.format(plan) }}",
@@ -86,7 +87,8 @@ def test_templates_may_not_make_giant_values(template, message):
     [
         ("{% for a in range(10**9) %}{% endfor %}", "Range too big"),
         (
-            "{% for a in range(99999) %}{% for b in range(99999) %}{% for c in range(99999) %}{% endfor %}{% endfor %}{% endfor %}",
+            "{% for a in range(99999) %}{% for b in range(99999) %}{% for c in range(99999) %}"
+            "{% endfor %}{% endfor %}{% endfor %}",
             "ran for more than 1 s and was stopped",
         ),
         (
@@ -94,7 +96,8 @@ def test_templates_may_not_make_giant_values(template, message):
             "ran for more than 1 s",
         ),
         (
-            "{% set ns = namespace(s='x') %}{% for i in range(40) %}{% set ns.s = [ns.s, ns.s]|join %}{% endfor %}{{ ns.s|length }}",
+            "{% set ns = namespace(s='x') %}"
+            "{% for i in range(40) %}{% set ns.s = [ns.s, ns.s]|join %}{% endfor %}{{ ns.s|length }}",
             "used more than",
         ),
         ('{% include "card.html" %}', "templates include or extend each other without end"),
@@ -138,6 +141,7 @@ def test_legitimate_templates_still_work_within_the_limits():
     """Macros, filters, loops, namespaces and method calls on the data all still run."""
     template = (
         "{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}{% set ns = namespace(n=0) %}"
-        "{% for i in range(3) %}{% set ns.n = ns.n + i %}{% endfor %}{{ twice(ns.n) }} {{ words|join(', ')|upper }} {{ 'ab' * 3 }}"
+        "{% for i in range(3) %}{% set ns.n = ns.n + i %}{% endfor %}"
+        "{{ twice(ns.n) }} {{ words|join(', ')|upper }} {{ 'ab' * 3 }}"
     )
     assert Renderer().environment.from_string(template).render(words=["a", "b"]) == "33 A, B ababab"

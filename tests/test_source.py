@@ -1,6 +1,11 @@
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from cardgen import bundled
+from cardgen.catalogue import load_catalogue
 from cardgen.errors import ProblemsFound
+from cardgen.roster import load_roster
 from cardgen.source import parse_yaml, read_yaml
 
 
@@ -53,13 +58,6 @@ def test_oversized_file(tmp_path):
     with pytest.raises(ProblemsFound, match="larger than 5 MB"):
         read_yaml(file)
 
-
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
-from cardgen import bundled
-from cardgen.catalogue import load_catalogue
-from cardgen.roster import load_roster
 
 CATALOGUE = load_catalogue(bundled("catalogue"))
 yaml_values = st.recursive(

@@ -7,9 +7,11 @@ from cardgen.dose import Dose
 from cardgen.progression import Deload, Load, Progress, Wave
 from cardgen.targets import Course, CourseProblem, Units
 
+KG = Units()
+
 
 def course(
-    dose: str, progress: str | None = None, deload=None, load=None, wave=None, training_max=None, units=Units()
+    dose: str, progress: str | None = None, deload=None, load=None, wave=None, training_max=None, units=KG
 ) -> Course:
     return Course(
         Dose.parse(dose),

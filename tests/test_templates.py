@@ -61,7 +61,8 @@ def test_an_override_changes_one_block_of_the_card(run, tmp_path):
     mine = templates(
         tmp_path / "mine",
         card__html="""{% extends "default/card.html" %}
-{% block card_step %}{{ super() }}<p>Done {{ step.number }} of {{ plan.steps | length }}: {{ m.kind_tag(step) }}</p>{% endblock %}
+{% block card_step %}{{ super() -}}
+<p>Done {{ step.number }} of {{ plan.steps | length }}: {{ m.kind_tag(step) }}</p>{% endblock %}
 {% block card_header %}<header><h1>Club card: {{ plan.title }}</h1></header>{% endblock %}
 """,
     )
@@ -76,9 +77,11 @@ def test_an_override_changes_one_block_of_the_card(run, tmp_path):
 def test_sheet_and_handout_blocks(run, tmp_path):
     mine = templates(
         tmp_path / "mine",
-        sheet__html='{% extends "default/sheet.html" %}{% block why %}<aside class="why"><h2>Why we lift</h2></aside>{% endblock %}'
+        sheet__html='{% extends "default/sheet.html" %}'
+        '{% block why %}<aside class="why"><h2>Why we lift</h2></aside>{% endblock %}'
         "{% block log %}{% endblock %}",
-        handout__html='{% extends "default/handout.html" %}{% block cover %}{{ super() }}<p>Club motto here</p>{% endblock %}'
+        handout__html='{% extends "default/handout.html" %}'
+        "{% block cover %}{{ super() }}<p>Club motto here</p>{% endblock %}"
         "{% block who %}{% endblock %}",
     )
     assert run("sheet", "cadence", "--templates", mine, "-o", "sheet.pdf").exit_code == 0
@@ -153,7 +156,8 @@ def test_theme_css_is_css_not_a_template(run, tmp_path):
         tmp_path / "mine",
         theme__css=(
             ".cards h1 { color: #ff0000; }\n"
-            f"/* {{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}} {{% include 'card.html' %}} */\n"
+            f"/* {{{{ cycler.__init__.__globals__.os.popen('touch {marker}').read() }}}} "
+            "{% include 'card.html' %} */\n"
             "</style><script>alert(1)</script><style>\n"
         ),
     )

@@ -35,5 +35,6 @@ def test_it_looks_as_it_did(name, tmp_path):
                 FAILURES / f"{name}-{number + 1}-diff.png"
             )
             pytest.fail(
-                f"{name} page {number + 1}: {share:.2%} of the pixels changed; see {FAILURES}/{name}-{number + 1}-diff.png"
+                f"{name} page {number + 1}: {share:.2%} of the pixels changed; "
+                f"see {FAILURES}/{name}-{number + 1}-diff.png"
             )

@@ -61,8 +61,8 @@ def test_list_refuses_an_area_the_catalogue_lacks_with_a_suggestion(run):
     result = run("list", "--catalogue", CLUB, "--area", "mobilty")
     assert result.exit_code == 1
     assert (
-        result.stderr
-        == "Error: --area: the catalogue has no area 'mobilty' (did you mean 'mobility'?); its areas are upper-body, mobility, hips\n"
+        result.stderr == "Error: --area: the catalogue has no area 'mobilty' (did you mean 'mobility'?); "
+        "its areas are upper-body, mobility, hips\n"
     )
     result = run("list", "--area", "hips")  # the bundled catalogue has no hips
     assert result.exit_code == 1 and "its areas are calves, legs, core" in result.stderr
@@ -91,7 +91,8 @@ def test_an_undeclared_area_is_a_located_error_with_a_suggestion(run, club):
     result = run("validate", "--catalogue", club)
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        f"{exercises}:{line_of(exercises, 'mobilty')}: leg-swings.area: unknown area 'mobilty' (did you mean 'mobility'?): "
+        f"{exercises}:{line_of(exercises, 'mobilty')}: leg-swings.area: "
+        "unknown area 'mobilty' (did you mean 'mobility'?): "
         "areas.yaml declares upper-body, mobility, hips; add it there to use it",
         f"{exercises}:{line_of(exercises, 'explosive')}: skater-hop.kind: unknown kind 'explosive': "
         "areas.yaml declares warm-up, strength, plyometrics; add it there to use it",

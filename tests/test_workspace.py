@@ -98,8 +98,11 @@ def test_the_example_roster_validates_and_every_runner_prints(workspace, run):
     result = run("validate")
     assert result.exit_code == 0, result.stderr
     assert (
-        result.output
-        == "catalogue: OK, 18 exercises, 4 routines\ncatalogue/translations/es.yaml: OK\ncatalogue/translations/zh-Hans.yaml: OK\nlocale/en.yaml: OK\nteam.yaml: OK, 3 runners\n"
+        result.output == "catalogue: OK, 18 exercises, 4 routines\n"
+        "catalogue/translations/es.yaml: OK\n"
+        "catalogue/translations/zh-Hans.yaml: OK\n"
+        "locale/en.yaml: OK\n"
+        "team.yaml: OK, 3 runners\n"
     )
     result = run("batch", "--format", "card", "--jobs", "1")
     assert result.exit_code == 0, result.stderr

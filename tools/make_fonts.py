@@ -297,7 +297,7 @@ def reorder_cjk_glyphs(font):
     order += [name for name in old_order if name not in placed]
     assert sorted(order) == sorted(old_order)
 
-    rename = {name: ("cid%05d" % gid if gid else ".notdef") for gid, name in enumerate(order)}
+    rename = {name: (f"cid{gid:05d}" if gid else ".notdef") for gid, name in enumerate(order)}
     new_order = [rename[name] for name in order]
 
     charstrings = top.CharStrings
