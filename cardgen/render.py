@@ -19,8 +19,8 @@ from cardgen.sandbox import Sandbox, TemplateStopped, template_problem
 # The stylesheets of each document, from templates/style/, in order.
 STYLESHEETS = {
     "card.html": ("common.css", "card.css"),
-    "sheet.html": ("common.css", "sheet.css", "steps.css", "large.css"),
-    "handout.html": ("common.css", "sheet.css", "steps.css", "handout.css"),
+    "sheet.html": ("common.css", "page.css", "sheet.css", "steps.css", "large.css"),
+    "handout.html": ("common.css", "page.css", "steps.css", "handout.css"),
 }
 MAX_THEME_BYTES = 1024 * 1024
 
