@@ -22,7 +22,7 @@ from cardgen.options import FORMATS, PrintOptions
 from cardgen.output import document_name, write_atomically
 from cardgen.paper import CardSize, card_size, paper_page
 from cardgen.plan import RoutinePlan, Sheet, plan_handout, plan_routine
-from cardgen.render import Renderer
+from cardgen.render import Renderer, document_title
 from cardgen.roster import Roster, Runner
 
 # What the user may like to know but need not act on (a card set in smaller type); the CLI prints it.
@@ -176,7 +176,7 @@ class Maker:
             return
         document = self.press.lay_out(self.card_html(faces))
         source = len(laid.sources)
-        laid.sources.append(self.press.write(document, tagged=False))
+        laid.sources.append(self.press.write(document, faces=True))
         for face, (page, measure) in zip(faces, self.press.measure(document, len(faces))):
             laid.at[face.key] = FacePage(source, page)
             laid.measures[face.key] = measure
@@ -203,8 +203,16 @@ class Maker:
             return [laid.at[f.key] for f in laid.faces_of([card_face], self.options.has_backs, index) if f.side == side]
 
         guides = self.options.card_paper is not None and self.options.gutter is not None
-        title = _title_of(card.plan.title for _, card in chosen)
-        return imposer.pdf(self.card_pages(len(chosen)), face_at, fold=self.options.fold, guides=guides, title=title)
+        plans = [card.plan for _, card in chosen]
+        return imposer.pdf(
+            self.card_pages(len(chosen)),
+            face_at,
+            fold=self.options.fold,
+            guides=guides,
+            title=document_title(plans),
+            lang=plans[0].lang,
+            ua=self.options.pdf_variant == "pdf/ua-1",
+        )
 
     # Writing ------------------------------------------------------------------------------------
 
@@ -297,11 +305,6 @@ class LaidOutCards:
             elif height > room_of(size):
                 return False
         return True
-
-
-def _title_of(titles) -> str:
-    unique = list(dict.fromkeys(titles))
-    return unique[0] if len(unique) == 1 else "Routines"
 
 
 def _describe(plan: RoutinePlan) -> str:

@@ -10,6 +10,10 @@ import io
 import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pikepdf is imported when something is imposed, not when the CLI starts
+    from cardgen.tagging import Tagger
 
 # Crop marks: thin lines starting this far outside the trim, this long (the README, "Printing").
 MARK_OFFSET = 3.0
@@ -190,10 +194,12 @@ class Imposer:
     """Places laid-out faces, from the PDFs the engine wrote (``sources``), onto pages."""
 
     def __init__(self, sources: list[bytes], trim: tuple[float, float]) -> None:
-        import pikepdf
-
-        self.opened = [pikepdf.open(io.BytesIO(pdf)) for pdf in sources]
+        self.opened: list = []
         self.trim = trim
+        self.forms: dict[FacePage, tuple] = {}  # each face as a form XObject of its source, made once
+        self.templates: dict = {}  # source -> tagging.Templates
+        for pdf in sources:
+            self.add(pdf)
 
     def add(self, pdf: bytes) -> int:
         import pikepdf
@@ -201,77 +207,135 @@ class Imposer:
         self.opened.append(pikepdf.open(io.BytesIO(pdf)))
         return len(self.opened) - 1
 
-    def pdf(self, pages: list[PageLayout], face_at, fold: bool = False, guides: bool = False, title: str = "") -> bytes:
+    def form(self, face: FacePage):
+        """The face cut to the trim as a form XObject of its source PDF, where its box starts, and
+        its structure (a Template, or None when its source is untagged)."""
+        if face not in self.forms:
+            import pikepdf
+
+            source = self.opened[face.source]
+            page = source.pages[face.page]
+            width, height = self.trim
+            top = float(page.mediabox[3])
+            page.mediabox = page.trimbox = pikepdf.Array([0, top - height * POINTS_PER_MM, width * POINTS_PER_MM, top])
+            xobject = page.as_form_xobject()
+            if face.source not in self.templates:
+                from cardgen.tagging import Templates
+
+                self.templates[face.source] = Templates(source)
+            template = self.templates[face.source].template(face.page, xobject, top)
+            self.forms[face] = xobject, (float(xobject.BBox[0]), float(xobject.BBox[1])), template
+        return self.forms[face]
+
+    def pdf(
+        self,
+        pages: list[PageLayout],
+        face_at,
+        fold: bool = False,
+        guides: bool = False,
+        title: str = "",
+        lang: str = "",
+        ua: bool = False,
+    ) -> bytes:
         """One PDF of ``pages``: each placed card side drawn from the faces ``face_at(card, side)``
         (FacePages, drawn one over the other) cut to the trim; crop marks; with ``fold`` each card is its back and its
         front side by side with a dashed fold line between; with ``guides``, short cut guides
-        on each card's corners (where cards butt and no mark fits outside them)."""
-        return _impose(self.opened, pages, face_at, self.trim, fold, guides, title)
+        on each card's corners (where cards butt and no mark fits outside them).
+
+        The file is titled ``title``, in language ``lang``, and tagged (the faces' structure carried
+        over, marks and guides artifacts) unless a face is drawn twice in it (a deck's shared backs: see
+        the README); with ``ua`` it claims PDF/UA-1."""
+        import pikepdf
+
+        from cardgen.tagging import Tagger, describe
+
+        out = pikepdf.new()
+        layers = [
+            layer
+            for layout in pages
+            for placed in layout.placed
+            for side in (("back", "front") if fold else (placed.side,))
+            for layer in face_at(placed.card, side)
+        ]
+        tagger = None
+        if len(set(layers)) == len(layers) and all(self.form(layer)[2] for layer in layers):
+            tagger = Tagger(out)
+        for layout in pages:
+            _impose_page(self, out, tagger, layout, face_at, fold, guides)
+        if tagger:
+            tagger.finish()
+        describe(out, title, lang, ua and tagger is not None)
+        out.docinfo["/Creator"] = "cardgen"
+        epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+        if epoch.isdigit():  # same inputs, same bytes: no clock unless SOURCE_DATE_EPOCH names the moment
+            moment = datetime.fromtimestamp(int(epoch), timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+            out.docinfo["/CreationDate"] = out.docinfo["/ModDate"] = moment
+        buffer = io.BytesIO()
+        # Objects in compressed object streams: a structure tree is many small objects.
+        out.save(
+            buffer, deterministic_id=True, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate
+        )
+        return buffer.getvalue()
 
 
-def _impose(
-    opened, pages: list[PageLayout], face_at, trim: tuple[float, float], fold: bool, guides: bool, title: str
-) -> bytes:
+# Crop marks and cut guides are a printer's marks, the fold line a layout mark: artifacts, never read.
+PRINTERS_MARK = "/Artifact <</Type /Page>> BDC"
+LAYOUT_MARK = "/Artifact <</Type /Layout>> BDC"
+
+
+def _impose_page(imposer: Imposer, out, tagger: Tagger | None, layout: PageLayout, face_at, fold, guides) -> None:
     import pikepdf
 
-    out = pikepdf.new()
-    forms: dict[FacePage, tuple[pikepdf.Object, tuple[float, float]]] = {}
-    width, height = trim
-
-    def form(face: FacePage):
-        if face not in forms:
-            page = opened[face.source].pages[face.page]
-            top = float(page.mediabox[3])
-            box = pikepdf.Array([0, top - height * POINTS_PER_MM, width * POINTS_PER_MM, top])
-            page.mediabox = page.trimbox = box
-            xobject = out.copy_foreign(page.as_form_xobject())
-            forms[face] = xobject, (float(xobject.BBox[0]), float(xobject.BBox[1]))
-        return forms[face]
-
-    for layout in pages:
-        names: dict[int, tuple[str, pikepdf.Object]] = {}
-        content: list[str] = []
-        sheet_h = layout.height
-        for placed in layout.placed:
-            matrix = _placement(placed, sheet_h, fold, width)
-            sides = [("back", 0.0), ("front", width)] if fold else [(placed.side, 0.0)]
-            for side, shift in sides:
-                for layer in face_at(placed.card, side):  # a face, and a name stamped into it
-                    xobject, (ox, oy) = form(layer)
-                    name = names.setdefault(id(xobject), (f"/F{len(names)}", xobject))[0]
-                    content.append(
-                        f"q {_cm(matrix)} cm 1 0 0 1 {_n(shift * POINTS_PER_MM - ox)} {_n(-oy)} cm {name} Do Q"
-                    )
-            if fold:  # the fold: a thin grey dashed line where the pair folds
-                content.append(
-                    f"q {_cm(matrix)} cm 0.5 G 0.25 w [2 2] 0 d {_n(width * POINTS_PER_MM)} 0 m "
-                    f"{_n(width * POINTS_PER_MM)} {_n(height * POINTS_PER_MM)} l S Q"
-                )
-            if guides:
-                content.append(_guides(placed, sheet_h))
-        if layout.marks:
-            lines = " ".join(
-                f"{_n(m.x1 * POINTS_PER_MM)} {_n((sheet_h - m.y1) * POINTS_PER_MM)} m "
-                f"{_n(m.x2 * POINTS_PER_MM)} {_n((sheet_h - m.y2) * POINTS_PER_MM)} l"
-                for m in layout.marks
+    width, height = imposer.trim
+    names, content = {}, []
+    page = None  # tagged, the page is the first face's placeholder (see tagging.py)
+    sheet_h = layout.height
+    for placed in layout.placed:
+        matrix = _placement(placed, sheet_h, fold, width)
+        sides = [("back", 0.0), ("front", width)] if fold else [(placed.side, 0.0)]
+        read: dict[str, list] = {}  # each side's structure elements
+        for side, shift in sides:
+            for layer in face_at(placed.card, side):  # a face, and a name stamped into it
+                source_form, (ox, oy), template = imposer.form(layer)
+                shift_x, shift_y = shift * POINTS_PER_MM - ox, -oy
+                if tagger:
+                    page, tops = tagger.place(template, page, _then(shift_x, shift_y, matrix))
+                    if side in read:  # a stamp: the name is read first, as it is printed at the card's top
+                        tagger.add([kid for top in tops for kid in top.K], into=read[side][0], first=True)
+                    else:
+                        read[side] = tops
+                xobject = out.copy_foreign(source_form)
+                name = names.setdefault(xobject.objgen, (f"/F{len(names)}", xobject))[0]
+                content.append(f"q {_cm(matrix)} cm 1 0 0 1 {_n(shift_x)} {_n(shift_y)} cm {name} Do Q")
+        if tagger:  # a folded card's front is read first, then its back
+            tagger.add([element for side in ("front", "back") for element in read.get(side, [])])
+        if fold:  # the fold: a thin grey dashed line where the pair folds
+            content.append(
+                f"{LAYOUT_MARK} q {_cm(matrix)} cm 0.5 G 0.25 w [2 2] 0 d {_n(width * POINTS_PER_MM)} 0 m "
+                f"{_n(width * POINTS_PER_MM)} {_n(height * POINTS_PER_MM)} l S Q EMC"
             )
-            content.append(f"q 0 G 0.25 w {lines} S Q")
-        page = pikepdf.Dictionary(
-            Type=pikepdf.Name.Page,
-            MediaBox=[0, 0, layout.width * POINTS_PER_MM, layout.height * POINTS_PER_MM],
-            Resources=pikepdf.Dictionary(XObject=pikepdf.Dictionary({name: x for name, x in names.values()})),
-            Contents=out.make_stream("\n".join(content).encode()),
+        if guides:
+            content.append(f"{PRINTERS_MARK} {_guides(placed, sheet_h)} EMC")
+    if layout.marks:
+        lines = " ".join(
+            f"{_n(m.x1 * POINTS_PER_MM)} {_n((sheet_h - m.y1) * POINTS_PER_MM)} m "
+            f"{_n(m.x2 * POINTS_PER_MM)} {_n((sheet_h - m.y2) * POINTS_PER_MM)} l"
+            for m in layout.marks
         )
-        out.pages.append(pikepdf.Page(out.make_indirect(page)))
-    out.docinfo["/Title"] = title
-    out.docinfo["/Creator"] = "cardgen"
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():  # same inputs, same bytes: no clock unless SOURCE_DATE_EPOCH names the moment
-        moment = datetime.fromtimestamp(int(epoch), timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
-        out.docinfo["/CreationDate"] = out.docinfo["/ModDate"] = moment
-    buffer = io.BytesIO()
-    out.save(buffer, deterministic_id=True, compress_streams=True)
-    return buffer.getvalue()
+        content.append(f"{PRINTERS_MARK} q 0 G 0.25 w {lines} S Q EMC")
+    if page is None:
+        page = out.make_indirect(pikepdf.Dictionary())
+    page.Type = pikepdf.Name.Page
+    page.MediaBox = pikepdf.Array([0, 0, layout.width * POINTS_PER_MM, layout.height * POINTS_PER_MM])
+    page.Resources = pikepdf.Dictionary(XObject=pikepdf.Dictionary({name: x for name, x in names.values()}))
+    page.Contents = out.make_stream("\n".join(content).encode())
+    out.pages.append(pikepdf.Page(page))
+
+
+def _then(x: float, y: float, matrix) -> tuple[float, ...]:
+    """A move by (x, y), then ``matrix``: the matrix of ``1 0 0 1 x y cm`` drawn inside ``matrix cm``."""
+    a, b, c, d, e, f = matrix
+    return (a, b, c, d, x * a + y * c + e, x * b + y * d + f)
 
 
 def _placement(placed: Placed, sheet_h: float, fold: bool, width: float) -> tuple[float, ...]:

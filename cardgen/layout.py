@@ -228,11 +228,12 @@ class Press:
     def pdf(self, html: str) -> bytes:
         return self.write(self.lay_out(html))
 
-    def write(self, document, tagged: bool = True) -> bytes:
-        """The PDF of a laid-out document; without ``tagged``, no structure tree (card faces: the
-        imposition that places them does not carry one through yet, so it would be wasted work)."""
+    def write(self, document, faces: bool = False) -> bytes:
+        """The PDF of a laid-out document, tagged; ``faces`` (card faces, which the imposition places
+        on paper and carries the structure of) in no PDF/UA or PDF/A variant: the file the faces
+        go into says what it claims."""
         with engine_warnings(self.strict, self.reported):
-            return document.write_pdf(**(self.pdf_options if tagged else {}))
+            return document.write_pdf(**({"pdf_tags": True} if faces else self.pdf_options))
 
     @staticmethod
     def measure(document, count: int) -> list[tuple[int, Measure]]:

@@ -25,7 +25,7 @@ BACKS: tuple[Backs, ...] = ("none", "duplex", "fold")
 
 # WeasyPrint's PDF/UA and PDF/A variants, for what WeasyPrint writes whole (sheets, handouts): they are
 # tagged for screen readers anyway; a variant also declares the standard in the file's metadata.
-# Cards are put together from finished faces with pikepdf, which keeps neither (see the README).
+# Card files claim PDF/UA-1 only (their imposition carries the tags, and the XMP that claims it; see the README).
 PDF_VARIANTS = (
     "pdf/ua-1",
     "pdf/ua-2",

@@ -77,7 +77,7 @@ class Renderer:
             backs=backs,
             page=page,
             fonts_css=fonts_css,
-            title=_title((face.card.plan for face in faces), labels("card.routines")),
+            title=document_title([face.card.plan for face in faces]),
             lang=labels.code,
         )
 
@@ -89,7 +89,7 @@ class Renderer:
             sheets=sheets,
             page=page,
             fonts_css=fonts_css,
-            title=_title((s.plan for s in sheets), labels("card.routines")),
+            title=document_title([s.plan for s in sheets]),
             lang=labels.code,
         )
 
@@ -138,8 +138,9 @@ def css_text(file: Path) -> Markup:
     return Markup(file.read_text(encoding="utf-8").replace("</", "<\\/"))
 
 
-def _title(plans, several: str) -> str:
+def document_title(plans) -> str:
     """The document's title (what a PDF reader shows, and a screen reader says first): the
-    routine's, after the runner's name when it is one runner's."""
+    routine's, after the runner's name when it is one runner's; several, "Routines" in the first
+    plan's language."""
     unique = list(dict.fromkeys(f"{plan.runner} · {plan.title}" if plan.runner else plan.title for plan in plans))
-    return unique[0] if len(unique) == 1 else several
+    return unique[0] if len(unique) == 1 else plans[0].labels("card.routines")

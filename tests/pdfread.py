@@ -259,33 +259,22 @@ class Tagged:
 
 def structure(pdf: Path) -> list[Tagged]:
     """The structure tree of a tagged PDF, depth first in reading order, each element with the
-    text its marked content draws (read through the fonts' /ToUnicode maps)."""
-    from pypdf.generic import ContentStream
-
+    text its marked content draws (read through the fonts' /ToUnicode maps), on a page or inside a
+    form XObject (a placed card face: a marked-content reference with /Stm)."""
     reader = pypdf.PdfReader(pdf)
     page_numbers = {page.indirect_reference.idnum: number for number, page in enumerate(reader.pages)}
     texts: dict[tuple[int, int], str] = {}  # (page, MCID) -> text
     for number, page in enumerate(reader.pages):
-        fonts = page["/Resources"].get("/Font", {})
-        maps, font, marks = {}, None, []
-        for operands, operator in ContentStream(page.get_contents(), reader).operations:
-            if operator == b"BDC":
-                properties = operands[1] if len(operands) > 1 else {}
-                marks.append(properties.get("/MCID") if hasattr(properties, "get") else None)
-            elif operator == b"BMC":
-                marks.append(None)
-            elif operator == b"EMC":
-                marks.pop()
-            elif operator == b"Tf":
-                font = operands[0]
-                maps.setdefault(font, _to_unicode(fonts[font].get_object()))
-            elif operator in (b"TJ", b"Tj") and marks and marks[-1] is not None:
-                parts = operands[0] if operator == b"TJ" else [operands[0]]
-                data = b"".join(_raw(part) for part in parts if not isinstance(part, (int, float)))
-                text = "".join(
-                    maps[font].get(int.from_bytes(data[i : i + 2], "big"), "") for i in range(0, len(data), 2)
-                )
-                texts[number, marks[-1]] = texts.get((number, marks[-1]), "") + text
+        for mcid, text in _marked_texts(page.get_contents(), page["/Resources"], reader).items():
+            texts[number, mcid] = text
+    forms: dict[int, dict[int, str]] = {}  # a form XObject's object number -> its MCIDs' texts
+
+    def form_text(reference, mcid: int) -> str:
+        if reference.idnum not in forms:
+            form = reference.get_object()
+            forms[reference.idnum] = _marked_texts(form, form.get("/Resources", {}), reader)
+        return forms[reference.idnum].get(mcid, "")
+
     found: list[Tagged] = []
 
     def walk(element, depth: int, page: int | None) -> str:
@@ -306,6 +295,8 @@ def structure(pdf: Path) -> list[Tagged]:
         for kid in kids:
             if isinstance(kid, int):
                 parts.append(texts.get((page, kid), ""))
+            elif kid.get_object().get("/Type") == "/MCR" and "/Stm" in kid.get_object():
+                parts.append(form_text(kid.get_object().raw_get("/Stm"), kid.get_object()["/MCID"]))
             elif "/S" in kid.get_object():
                 parts.append(walk(kid, depth + 1, page))
         # Pieces of marked content are read apart (a line break ends one), as a reader speaks them.
@@ -316,6 +307,32 @@ def structure(pdf: Path) -> list[Tagged]:
     for kid in root["/K"] if isinstance(root["/K"], list) else [root["/K"]]:
         walk(kid, 0, None)
     return found
+
+
+def _marked_texts(contents, resources, reader) -> dict[int, str]:
+    """The text each MCID of a content stream draws."""
+    from pypdf.generic import ContentStream
+
+    fonts = resources.get("/Font", {})
+    texts: dict[int, str] = {}
+    maps, font, marks = {}, None, []
+    for operands, operator in ContentStream(contents, reader).operations:
+        if operator == b"BDC":
+            properties = operands[1] if len(operands) > 1 else {}
+            marks.append(properties.get("/MCID") if hasattr(properties, "get") else None)
+        elif operator == b"BMC":
+            marks.append(None)
+        elif operator == b"EMC":
+            marks.pop()
+        elif operator == b"Tf":
+            font = operands[0]
+            maps.setdefault(font, _to_unicode(fonts[font].get_object()))
+        elif operator in (b"TJ", b"Tj") and marks and marks[-1] is not None:
+            parts = operands[0] if operator == b"TJ" else [operands[0]]
+            data = b"".join(_raw(part) for part in parts if not isinstance(part, (int, float)))
+            text = "".join(maps[font].get(int.from_bytes(data[i : i + 2], "big"), "") for i in range(0, len(data), 2))
+            texts[marks[-1]] = texts.get(marks[-1], "") + text
+    return texts
 
 
 def smallest_type(pdf: Path) -> float:
