@@ -27,7 +27,7 @@ from pathlib import Path
 from cardgen.catalogue import Catalogue
 from cardgen.documents import LaidOutCards, Maker
 from cardgen.errors import UserError
-from cardgen.imposition import FacePage, Imposer
+from cardgen.imposer import FacePage, Imposer
 from cardgen.options import FORMATS, PrintOptions
 from cardgen.output import deck_file_name, runner_file_name, unique_stems, write_atomically
 from cardgen.paper import card_size

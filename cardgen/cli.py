@@ -569,6 +569,7 @@ def report_verified(pdf: Path, plans) -> None:
 @png_option
 @verify_option
 @strict_option
+@pdf_variant_option
 @watch_option
 def card(
     catalogue_dir,
@@ -591,11 +592,14 @@ def card(
     png,
     verify,
     strict,
+    pdf_variant,
     watch,
 ) -> None:
     """Make a pocket card for a routine, or for one runner of a roster."""
     if duplex and fold:
         raise click.UsageError("choose --duplex or --fold, not both")
+    if pdf_variant and pdf_variant != "pdf/ua-1":
+        raise click.UsageError("a card can claim pdf/ua-1 (it is tagged anyway), not other variants: see the README")
     check_png(png, out, html)
     roster = roster_file(roster) if runner else roster
     make_or_watch(
@@ -611,6 +615,7 @@ def card(
             verify,
             png,
             strict=strict,
+            pdf_variant=pdf_variant,
             card_size=card_size,
             card_paper=sheet,
             bleed=bleed,

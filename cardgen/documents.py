@@ -15,7 +15,8 @@ from cardgen.catalogue import Catalogue
 from cardgen.errors import UserError
 from cardgen.fitting import CardFace, Face, Measure, faces_of, first_cards, refits, room_of, type_steps
 from cardgen.fonts import embedded_font_face_css
-from cardgen.imposition import FacePage, Imposer, PageLayout, on_sheets, one_a_page
+from cardgen.imposer import FacePage, Imposer
+from cardgen.imposition import PageLayout, on_sheets, one_a_page
 from cardgen.labels import DEFAULT, Labels, labels_for
 from cardgen.log import plan_log
 from cardgen.options import FORMATS, PrintOptions

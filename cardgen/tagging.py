@@ -17,6 +17,7 @@ element by element.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
@@ -43,7 +44,7 @@ class Templates:
 
     def __init__(self, pdf: pikepdf.Pdf) -> None:
         self.pdf = pdf
-        self.made: dict[int, Template | None] = {}
+        self.made: dict[tuple[int, int], Template | None] = {}
         self.tops: dict[tuple[int, int], list] = {}  # page objgen -> the top-level elements drawn there
         root = pdf.Root.get("/StructTreeRoot")
         for element in _kids(root.get("/K")) if root is not None else ():
@@ -52,12 +53,14 @@ class Templates:
                     if isinstance(top, Dictionary) and "/Pg" in top:
                         self.tops.setdefault(top.Pg.objgen, []).append(top)
 
-    def template(self, index: int, form: pikepdf.Object, top: float) -> Template | None:
-        """Page ``index``'s face, drawn as ``form`` (an indirect XObject of this PDF); ``top``: its page's top."""
-        if index not in self.made:
+    def template(self, index: int, form: pikepdf.Object, top: float, copy: int = 0) -> Template | None:
+        """Page ``index``'s face, drawn as ``form`` (an XObject of this PDF, its ``copy``-th if the
+        face is drawn more than once in a file); ``top``: its page's top."""
+        if (index, copy) not in self.made:
             page = self.pdf.pages[index].obj
-            self.made[index] = self._make(self.tops[page.objgen], form, top) if page.objgen in self.tops else None
-        return self.made[index]
+            tops = self.tops.get(page.objgen)
+            self.made[index, copy] = self._make(tops, form, top) if tops else None
+        return self.made[index, copy]
 
     def _make(self, tops: list, form: pikepdf.Object, top: float) -> Template:
         pdf = self.pdf
@@ -103,8 +106,9 @@ GROUPING = {Name.Div, Name.Span, Name.NonStruct}
 
 def _read(element: Dictionary) -> _Node:
     kept = {key[1:]: element[key] for key in KEPT if key in element}
-    box = element.get("/A", {}).get("/BBox") if element.S == Name.Figure else None
-    node = _Node(element.S, kept, [], tuple(float(v) for v in box) if box is not None else None)
+    attributes = element.get("/A")
+    box = attributes.get("/BBox") if element.S == Name.Figure and isinstance(attributes, Dictionary) else None
+    node = _Node(Name(str(element.S)), kept, [], tuple(float(v) for v in box) if box is not None else None)
     for kid in _kids(element.get("/K")):
         if isinstance(kid, int):
             node.kids.append(int(kid))
@@ -139,7 +143,8 @@ class Tagger:
             for element in template.elements:
                 out.copy_foreign(element).Pg = page
         form.StructParents = len(self.nums) // 2
-        self.nums.extend([len(self.nums) // 2, out.copy_foreign(template.parents)])
+        row: list[Any] = [len(self.nums) // 2, out.copy_foreign(template.parents)]  # the key, the form's row
+        self.nums.extend(row)
         for figure, box in template.figures:
             out.copy_foreign(figure).A = Dictionary(O=Name.Layout, BBox=Array(_box(matrix, box)))
         return page, tops
@@ -177,6 +182,16 @@ def describe(out: pikepdf.Pdf, title: str, lang: str, ua: bool) -> None:
         with out.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
             meta["dc:title"] = title
             meta["pdfuaid:part"] = "1"
+
+
+def twin(pdf: pikepdf.Pdf, form: pikepdf.Stream) -> pikepdf.Stream:
+    """A second form XObject drawing what ``form`` draws (its content's bytes, its resources shared)."""
+    copy = pikepdf.Stream(pdf, b"")
+    copy.write(form.read_raw_bytes(), filter=form.get("/Filter"), decode_parms=form.get("/DecodeParms"))  # type: ignore[arg-type]
+    for key, value in form.items():
+        if key not in ("/Length", "/Filter", "/DecodeParms"):
+            copy[key] = value
+    return copy
 
 
 def _kids(k) -> list:
