@@ -174,6 +174,14 @@ def import_engine() -> None:
             import weasyprint  # noqa: F401
 
 
+def xmp_uncompressed(document, pdf) -> None:
+    """WeasyPrint's finisher for PDF/A: the XMP metadata stream as plain text. WeasyPrint (70)
+    compresses it, as every stream, for PDF/A-2 and later, which forbid a filter on it (6.6.2.1)."""
+    reference = pdf.catalog.get("Metadata")
+    if reference:
+        pdf.objects[int(reference.split()[0])].compress = False
+
+
 class Press:
     """WeasyPrint's font set-up and stylesheets, made once per run and used for every document.
 
@@ -190,6 +198,8 @@ class Press:
         self.reported: set[str] = set()  # the engine's warnings already told
         # Tagged (a structure tree for screen readers) by default; a PDF/UA or PDF/A variant on request.
         self.pdf_options = {"pdf_tags": True, "pdf_variant": pdf_variant}
+        if pdf_variant and pdf_variant.startswith("pdf/a-"):
+            self.pdf_options["finisher"] = xmp_uncompressed
         self.font_config = FontConfiguration()
         self.fetcher = make_fetcher(user_templates)
         self.base_url = (user_templates or bundled("templates")).resolve().as_uri() + "/"

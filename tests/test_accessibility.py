@@ -169,3 +169,15 @@ def test_pdf_variants_are_weasyprints_own(run):
     assert "<pdfaid:part>2</pdfaid:part>" in metadata or 'pdfaid:part="2"' in metadata
     result = run("sheet", "cadence", "--pdf-variant", "pdf/z-9", "-o", "sheet.pdf")
     assert result.exit_code == 2 and "pdf/z-9" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variant", "profile"), [("pdf/a-2b", "PDF_A_2B"), ("pdf/a-3a", "PDF_A_3A"), ("pdf/a-2u", "PDF_A_2U")]
+)
+def test_pdf_a_sheets_pass_the_checker(run, variant, profile):
+    """WeasyPrint compresses the XMP metadata, which PDF/A-2 and -3 forbid: cardgen writes it plain."""
+    result = run("sheet", "sample-training", "--pdf-variant", variant, "-o", "sheet.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert "/Filter" not in pypdf.PdfReader("sheet.pdf").trailer["/Root"]["/Metadata"].get_object()
+    report = page.validate_pdf("sheet.pdf", profile=getattr(page.ValidationProfile, profile))
+    assert report.is_compliant, [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
