@@ -28,6 +28,7 @@ from cardgen.catalogue import Catalogue
 from cardgen.documents import LaidOutCards, Maker
 from cardgen.errors import UserError
 from cardgen.imposer import FacePage, Imposer
+from cardgen.labels import DEFAULT
 from cardgen.options import FORMATS, PrintOptions
 from cardgen.output import deck_file_name, runner_file_name, unique_stems, write_atomically
 from cardgen.paper import card_size
@@ -119,7 +120,9 @@ def run_batch(
     rows = [written[index, format] for index in range(count) for format in formats] + deck
     write_manifest(folder / "manifest.csv", rows)
     if combined:  # the print-ready file: the deck's pages for the cards when there is a deck
-        write_combined(combined, [row.file for row in rows if not (deck and row.format == "card")])
+        parts = [row.file for row in rows if not (deck and row.format == "card")]
+        lang = options.lang or roster.lang or DEFAULT
+        write_combined(combined, parts, roster.team or "", lang, options.pdf_variant == "pdf/ua-1")
     return rows
 
 
@@ -203,16 +206,11 @@ def write_manifest(file: Path, rows: list[Written]) -> None:
     write_atomically(file, text.getvalue())
 
 
-def write_combined(file: Path, parts: list[Path]) -> None:
-    """One print-ready PDF of all ``parts``, in order."""
-    from pypdf import PdfWriter
+def write_combined(file: Path, parts: list[Path], title: str = "", lang: str = "", ua: bool = False) -> None:
+    """One print-ready PDF of all ``parts``, in order, their structure trees kept."""
+    from cardgen.merging import merged
 
-    writer = PdfWriter()
-    for part in parts:
-        writer.append(str(part))
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    write_atomically(file, buffer.getvalue())
+    write_atomically(file, merged(parts, title, lang, ua))
 
 
 # The worker's own Maker and roster, set once per process by _start_worker.

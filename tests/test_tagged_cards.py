@@ -44,13 +44,19 @@ def cards(tmp_path_factory) -> dict[str, Path]:
     batch = ["batch", str(team), "-o", str(folder / "batch"), "--jobs", "1", "--format", "card"]
     result = CliRunner().invoke(cli, [*batch, "--size", "a7", "--sheet", "a4", "--duplex", "--pdf-variant", "pdf/ua-1"])
     assert result.exit_code == 0, result.output
+    made["combined"] = folder / "all.pdf"
+    both = ["batch", str(team), "-o", str(folder / "both"), "--jobs", "1", "--combined", str(made["combined"])]
+    result = CliRunner().invoke(cli, [*both, "--pdf-variant", "pdf/ua-1"])
+    assert result.exit_code == 0, result.output
     for runner in ("Ann Lee", "Bo Chen", "Eva Ruiz"):
         made[runner] = folder / "batch" / f"{runner} - card.pdf"
     made["deck"] = folder / "batch" / "All cards on A4.pdf"
     return made
 
 
-@pytest.mark.parametrize("name", ["cadence-ua", "front-codes", "wallet", "fold", "sheet", "Ann Lee", "Eva Ruiz"])
+@pytest.mark.parametrize(
+    "name", ["cadence-ua", "front-codes", "wallet", "fold", "sheet", "Ann Lee", "Eva Ruiz", "combined"]
+)
 def test_card_files_pass_the_pdf_ua_checker(cards, name):
     report = page.validate_pdf(cards[name], profile="ua1")
     assert report.is_compliant, [f"{failure.rule_id}: {failure.message}" for failure in report.failures]
@@ -150,3 +156,22 @@ def test_marks_and_fold_lines_are_artifacts(cards, name):
                     placed.append(marked[-1] if marked else None)
             assert drawn and set(drawn) == {"/Artifact"}
             assert placed and set(placed) == {None}  # the faces: their own content is tagged
+
+
+def test_the_combined_file_keeps_every_parts_structure(cards):
+    """Each runner's sheet and card, a Part of the combined file in their own language, its
+    bookmarks kept."""
+    tree = structure(cards["combined"])
+    parts = [element for element in tree if element.role == "Part"]
+    names = ["Ann Lee", "Ann Lee", "Bo Chen", "Bo Chen", "Eva Ruiz", "Eva Ruiz"]  # each runner's card, then sheet
+    assert len(parts) == len(names) and all(part.text.startswith(name) for part, name in zip(parts, names))
+    with pikepdf.open(cards["combined"]) as pdf:
+        langs = [str(element.get("/Lang")) for element in pdf.Root.StructTreeRoot.K[0].K]
+        assert langs == ["en", "en", "en", "en", "es", "es"] and str(pdf.Root.Lang) == "en"
+        assert str(pdf.docinfo.Title) == "Harriers"
+        with pdf.open_outline() as outline:
+            assert [item.title for item in outline.root][:3] == ["Sample training for runners"] * 2 + [
+                "Entrenamiento modelo para corredores"
+            ]
+    figures = [element for element in tree if element.role == "Figure"]
+    assert figures and all(figure.alt for figure in figures)
