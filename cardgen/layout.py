@@ -14,6 +14,7 @@ from collections import defaultdict
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from cardgen import bundled
@@ -197,7 +198,7 @@ class Press:
         self.strict = strict
         self.reported: set[str] = set()  # the engine's warnings already told
         # Tagged (a structure tree for screen readers) by default; a PDF/UA or PDF/A variant on request.
-        self.pdf_options = {"pdf_tags": True, "pdf_variant": pdf_variant}
+        self.pdf_options: dict[str, Any] = {"pdf_tags": True, "pdf_variant": pdf_variant}
         if pdf_variant and pdf_variant.startswith("pdf/a-"):
             self.pdf_options["finisher"] = xmp_uncompressed
         self.font_config = FontConfiguration()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name, OutlineItem
@@ -99,21 +100,21 @@ def _unique_ids(source: pikepdf.Pdf, prefix: str) -> None:
             continue
         if "/ID" in element:
             element.ID = pikepdf.String(prefix + str(element.ID))
-        headers = element.get("/A", {}).get("/Headers") if isinstance(element.get("/A"), Dictionary) else None
-        if headers is not None:
+        attributes = element.get("/A")
+        headers = attributes.get("/Headers") if isinstance(attributes, Dictionary) else None
+        if isinstance(headers, Array):
             element.A.Headers = Array([pikepdf.String(prefix + str(header)) for header in headers])
 
 
 def _bookmarks(source: pikepdf.Pdf, out: pikepdf.Pdf, first: int) -> list[OutlineItem]:
     """The part's bookmarks, pointing at its pages in the new file."""
-    pages = {page.objgen: first + number for number, page in enumerate(source.pages)}
+    pages: dict[tuple[int, int], int] = {page.obj.objgen: first + number for number, page in enumerate(source.pages)}
 
     def copy(item: OutlineItem) -> OutlineItem:
-        destination = item.destination
-        target = destination[0] if isinstance(destination, Array) and len(destination) else None
-        page = pages.get(target.objgen) if target is not None else None
-        if page is not None and len(destination) == 5 and destination[1] == Name.XYZ:  # WeasyPrint's
-            new = OutlineItem(item.title, page, "XYZ", left=destination[2], top=destination[3])
+        where: list[Any] = list(item.destination) if isinstance(item.destination, Array) else []
+        page = pages.get(where[0].objgen) if where and isinstance(where[0], Dictionary) else None
+        if page is not None and len(where) == 5 and where[1] == Name.XYZ:  # WeasyPrint's: a page, left, top
+            new = OutlineItem(item.title, page, "XYZ", left=float(where[2]), top=float(where[3]))
         else:
             new = OutlineItem(item.title, page if page is not None else first)
         new.children.extend(copy(child) for child in item.children)
