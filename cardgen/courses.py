@@ -16,9 +16,10 @@ from pathlib import Path
 from cardgen.catalogue import FILES, Catalogue, RoutineItem
 from cardgen.dose import Dose
 from cardgen.errors import Problem, ProblemsFound
+from cardgen.loads import Units
 from cardgen.roster import Roster, Runner
 from cardgen.source import Document, read_yaml
-from cardgen.targets import WORDS, Course, CourseProblem, Units
+from cardgen.targets import WORDS, Course, CourseProblem
 
 logger = logging.getLogger(__name__)
 _warned: set[str] = set()

@@ -15,6 +15,7 @@ from cardgen.catalogue import Catalogue
 from cardgen.errors import UserError
 from cardgen.fitting import CardFace, Face, Measure, faces_of, first_cards, refits, room_of, type_steps
 from cardgen.fonts import embedded_font_face_css
+from cardgen.handout import plan_handout
 from cardgen.imposer import FacePage, Imposer
 from cardgen.imposition import PageLayout, on_sheets, one_a_page
 from cardgen.labels import DEFAULT, Labels, labels_for
@@ -22,7 +23,7 @@ from cardgen.log import plan_log
 from cardgen.options import FORMATS, PrintOptions
 from cardgen.output import document_name, write_atomically
 from cardgen.paper import CardSize, card_size, paper_page
-from cardgen.plan import RoutinePlan, Sheet, plan_handout, plan_routine
+from cardgen.plan import RoutinePlan, Sheet, plan_routine
 from cardgen.render import Renderer, document_title
 from cardgen.roster import Roster, Runner
 

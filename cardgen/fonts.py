@@ -96,8 +96,8 @@ def coverage() -> dict[str, Ranges]:
         if line.startswith("# "):
             ranges = families.setdefault(line[2:], [])
         elif line:
-            first, _, last = line.partition("-")
-            ranges.append((int(first, 16), int(last or first, 16)))
+            start, _, end = line.partition("-")
+            ranges.append((int(start, 16), int(end or start, 16)))
     everything = sorted(r for ranges in families.values() for r in ranges)
     merged: list[tuple[int, int]] = []
     for first, last in everything:

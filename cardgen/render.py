@@ -12,8 +12,9 @@ from cardgen import bundled
 from cardgen.errors import UserError
 from cardgen.fitting import Face
 from cardgen.fonts import script_language
+from cardgen.handout import Handout
 from cardgen.paper import CardSize, Page
-from cardgen.plan import Handout, Sheet
+from cardgen.plan import Sheet
 from cardgen.sandbox import Sandbox, TemplateStopped, template_problem
 
 # The stylesheets of each document, from templates/style/, in order.

@@ -12,9 +12,9 @@ Every phrase these print is in ``WORDS``, so it can be translated in one place.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_HALF_UP, Decimal
 
 from cardgen.dose import Dose
+from cardgen.loads import KG_IN_LB, Units, round_to
 from cardgen.progression import Deload, Load, Progress, WaveWeek
 
 WORDS = {
@@ -41,10 +41,6 @@ WORDS = {
     "rest": "rest {rest}",
 }
 
-KG_IN_LB = 0.45359237
-DEFAULT_ROUND = {"kg": 2.5, "lb": 5.0}
-DEFAULT_PLATES = {"kg": (25, 20, 15, 10, 5, 2.5, 1.25), "lb": (45, 35, 25, 10, 5, 2.5)}
-
 
 class CourseProblem(ValueError):
     """A progression that cannot be worked out over the plan; ``field`` names the key at fault."""
@@ -52,21 +48,6 @@ class CourseProblem(ValueError):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field = field
-
-
-@dataclass(frozen=True)
-class Units:
-    """How loads are written: in ``unit``, rounded to ``round``, maybe also in ``also``, maybe as plates a side."""
-
-    unit: str = "kg"
-    also: str | None = None
-    round: float | None = None
-    bar: float | None = None  # plates a side are worked out when a bar is given
-    plates: tuple[float, ...] = ()
-
-    @property
-    def step(self) -> float:
-        return self.round or DEFAULT_ROUND[self.unit]
 
 
 @dataclass(frozen=True)
@@ -109,10 +90,7 @@ class Target:
     @property
     def other_load(self) -> float | None:
         """With ``units: kg+lb``, the load in the other unit, to the pound or the half kilo."""
-        if self.load is None or not self.units.also:
-            return None
-        other = self.load / KG_IN_LB if self.units.also == "lb" else self.load * KG_IN_LB
-        return _round(other, 1 if self.units.also == "lb" else 0.5)
+        return self.units.in_other_unit(self.load) if self.load is not None else None
 
     @property
     def other_load_text(self) -> str | None:
@@ -127,14 +105,7 @@ class Target:
     @property
     def plates(self) -> list[float]:
         """Plates on each side of the bar for this load, heaviest first (none without a bar)."""
-        if self.load is None or not self.units.bar or self.load <= self.units.bar:
-            return []
-        left, chosen = Decimal(str((self.load - self.units.bar) / 2)), []
-        for plate in sorted(self.units.plates or DEFAULT_PLATES[self.units.unit], reverse=True):
-            while left >= Decimal(str(plate)):
-                chosen.append(plate)
-                left -= Decimal(str(plate))
-        return chosen
+        return self.units.plates_a_side(self.load) if self.load is not None else []
 
     @property
     def plates_text(self) -> str | None:
@@ -237,7 +208,7 @@ class Course:
             step = (
                 move
                 if p.what == self.units.unit
-                else _round(move / KG_IN_LB if p.what == "kg" else move * KG_IN_LB, self.units.step)
+                else round_to(move / KG_IN_LB if p.what == "kg" else move * KG_IN_LB, self.units.step)
             )
             if percent is not None and self.max is None:
                 return Target(
@@ -256,11 +227,11 @@ class Course:
             absolute = (
                 (absolute or 0) + step
                 if percent is None or self.max is None
-                else _round(percent * self.max / 100, self.units.step) + step
+                else round_to(percent * self.max / 100, self.units.step) + step
             )
             percent = None
         if percent is not None and self.max is not None:
-            absolute = _round(percent * self.max / 100, self.units.step)  # what the plates can make
+            absolute = round_to(percent * self.max / 100, self.units.step)  # what the plates can make
         if p and p.kind == "double" and week > 1:
             absolute = None  # from week 2 the load is whatever the runner has earned
         return Target(
@@ -283,7 +254,7 @@ class Course:
                 before,
                 week=week,
                 sets=sets,
-                load=_round(before.load * rule.load / 100, self.units.step),
+                load=round_to(before.load * rule.load / 100, self.units.step),
                 deload=True,
                 note=None,
             )
@@ -366,9 +337,3 @@ class Course:
         if deloads:
             text += ", " + self.words["summary deload"].format(weeks=", ".join(map(str, deloads)))
         return text
-
-
-def _round(value: float, step: float) -> float:
-    """``value`` to the nearest multiple of ``step`` (halves up), as a plain number: 66.625 by 2.5 is 67.5."""
-    units = (Decimal(str(value)) / Decimal(str(step))).quantize(Decimal(1), rounding=ROUND_HALF_UP)
-    return float(units * Decimal(str(step)))

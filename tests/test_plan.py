@@ -4,7 +4,8 @@ import pytest
 
 from cardgen import bundled
 from cardgen.catalogue import load_catalogue
-from cardgen.plan import MIN_QR_MM, plan_handout, plan_routine
+from cardgen.handout import plan_handout
+from cardgen.plan import MIN_QR_MM, plan_routine
 
 CATALOGUE = load_catalogue(bundled("catalogue"))
 

@@ -4,8 +4,9 @@ import pytest
 from pydantic import TypeAdapter
 
 from cardgen.dose import Dose
+from cardgen.loads import Units
 from cardgen.progression import Deload, Load, Progress, Wave
-from cardgen.targets import Course, CourseProblem, Units
+from cardgen.targets import Course, CourseProblem
 
 KG = Units()
 
