@@ -237,7 +237,9 @@ def _end_with_parent() -> None:
     """A worker process ends when the batch's main process does, even when that is killed outright
     (SIGKILL, the OOM killer, a CI timeout), instead of living on asleep: on Linux the kernel
     tells it (PR_SET_PDEATHSIG); elsewhere, and as a fallback, a thread notices its new parent."""
-    parent = multiprocessing.parent_process().pid
+    process = multiprocessing.parent_process()
+    assert process is not None, "only a worker ends with its parent"
+    parent = process.pid
     if sys.platform.startswith("linux"):
         try:
             import ctypes

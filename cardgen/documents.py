@@ -284,7 +284,7 @@ class LaidOutCards:
     def faces_of(self, cards: list[CardFace], backs: bool, index: int) -> list[Face]:
         """``fitting.faces_of`` for the cards of plan ``index``, each card's faces made once (their
         keys are worth keeping)."""
-        faces = []
+        faces: list[Face] = []
         for card in cards:
             kept = self._faces.get((id(card), backs, self.stamped[index]))
             if kept is None or kept[0] is not card:

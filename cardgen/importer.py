@@ -33,7 +33,7 @@ from cardgen.catalogue import FILES
 from cardgen.errors import Problem, UserError
 from cardgen.guesses import area_of
 from cardgen.notes import Section, read_outline
-from cardgen.output import write_atomically
+from cardgen.output import imported_folder, write_atomically
 from cardgen.phrases import REPS_FIRST, page_habit
 from cardgen.placing import Placer
 from cardgen.vocabulary import DEFAULT_AREAS, DEFAULT_KINDS
@@ -184,3 +184,12 @@ def write_catalogue(imported: Imported, folder: Path, force: bool = False) -> li
 
 def _dump(data: Any) -> str:
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, default_flow_style=False, width=100)
+
+
+def import_catalogue(notes: Path, folder: Path | None = None, force: bool = False) -> tuple[Imported, Path]:
+    """``cardgen import``: read ``notes`` and write their catalogue into ``folder`` (default:
+    ``catalogue-from-NOTES/``); what was read, and where it went."""
+    imported = import_notes(notes)
+    folder = folder or imported_folder(Path(notes))
+    write_catalogue(imported, folder, force=force)
+    return imported, folder

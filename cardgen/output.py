@@ -119,3 +119,8 @@ def scratch_folder():
             yield
         finally:
             tempfile.tempdir = previous
+
+
+def imported_folder(notes: Path) -> Path:
+    """Where ``cardgen import`` writes the catalogue of ``notes`` by default."""
+    return Path(f"catalogue-from-{notes.stem}")

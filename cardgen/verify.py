@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cardgen.errors import UserError
+
+if TYPE_CHECKING:
+    from cardgen.plan import RoutinePlan
 
 VERIFY_DPI = 150
 MIN_PRINTED_MM = 15.0
@@ -19,6 +24,11 @@ class Expected:
     link: str
 
 
+def expected_codes(plans: Iterable[RoutinePlan]) -> list[Expected]:
+    """The QR codes ``plans`` print: one for each exercise with a video."""
+    return [Expected(step.name, step.watch.link) for plan in plans for step in plan.steps if step.watch]
+
+
 def verify_codes(pdf: Path, expected: list[Expected]) -> int:
     """Rasterise ``pdf`` at 150 dpi, decode every QR code, and fail naming each exercise whose code
     is missing, doesn't read back to its link, or prints under 15 mm. Returns the codes read."""
@@ -30,7 +40,7 @@ def verify_codes(pdf: Path, expected: list[Expected]) -> int:
     try:
         for page in document:
             image = page.render(scale=VERIFY_DPI / 72).to_pil()
-            for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
+            for code in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)):
                 corners = (
                     code.position.top_left,
                     code.position.top_right,
