@@ -156,23 +156,28 @@ def template_problem(error: BaseException, user_templates: Path | None = None) -
         return None
     filename, line = getattr(error, "filename", None), getattr(error, "lineno", None)
     if not (filename and line):
-        filename, line = _innermost_template_frame(error, user_templates)
+        # Endless inclusion: where the limit happens to be reached depends on how deep the stack
+        # was before the templates ran, so say where the loop starts, the same each time.
+        outermost = isinstance(error, RecursionError)
+        filename, line = _innermost_template_frame(error, user_templates, outermost)
     return UserError(f"{_shown(filename)}:{line}: {reason}" if filename and line else reason)
 
 
 def _innermost_template_frame(
-    error: BaseException, user_templates: Path | None = None
+    error: BaseException, user_templates: Path | None = None, outermost: bool = False
 ) -> tuple[str | None, int | None]:
     """Jinja rewrites a template's frames to carry its file and line: the last of them is where it
-    went wrong, and the last in the user's own templates is what they can change."""
+    went wrong, and the last in the user's own templates is what they can change (with
+    ``outermost``, the first of each)."""
     found: tuple[str | None, int | None] = (None, None)
     mine = found
     root = user_templates.resolve() if user_templates else None
     for frame in traceback.extract_tb(error.__traceback__):
         if not frame.filename.endswith(".py") and not frame.filename.startswith("<"):
-            found = (frame.filename, frame.lineno)
-            if root and Path(frame.filename).resolve().is_relative_to(root):
-                mine = found
+            if not (outermost and found[0]):
+                found = (frame.filename, frame.lineno)
+            if root and Path(frame.filename).resolve().is_relative_to(root) and not (outermost and mine[0]):
+                mine = (frame.filename, frame.lineno)
     return mine if mine[0] else found
 
 
