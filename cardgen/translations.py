@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import Field
 
 from cardgen.catalogue import FILES, Catalogue
 from cardgen.errors import Problem, ProblemsFound
 from cardgen.source import Document, read_yaml
-from cardgen.validation import Id, Model, Text, did_you_mean, validate
+from cardgen.validation import Id, Model, Text, did_you_mean, one_of, validate
 from cardgen.vocabulary import FILE as AREAS_FILE
 
 FOLDER = "translations"
@@ -64,11 +64,19 @@ class TheoryText(Model):
 class Translation(Model):
     """What ``translations/CODE.yaml`` holds: any of the catalogue's texts in one language."""
 
-    exercises: dict[Id, ExerciseText] = Field(default={}, description="By exercise id.")
-    routines: dict[Id, RoutineText] = Field(default={}, description="By routine id.")
+    exercises: dict[Annotated[Id, one_of("exercise", "exercises")], ExerciseText] = Field(
+        default={}, description="By exercise id."
+    )
+    routines: dict[Annotated[Id, one_of("routine", "routines")], RoutineText] = Field(
+        default={}, description="By routine id."
+    )
     theory: TheoryText = TheoryText()
-    areas: dict[Id, Text] = Field(default={}, description="The printed name of each area, by id.")
-    kinds: dict[Id, Text] = Field(default={}, description="The word on each kind's tag, by id.")
+    areas: dict[Annotated[Id, one_of("area", "areas")], Text] = Field(
+        default={}, description="The printed name of each area, by id."
+    )
+    kinds: dict[Annotated[Id, one_of("kind", "kinds")], Text] = Field(
+        default={}, description="The word on each kind's tag, by id."
+    )
 
 
 def translation_files(catalogue: Catalogue) -> list[Path]:
@@ -86,7 +94,9 @@ def read_translation(catalogue: Catalogue, code: str) -> dict[str, Any] | None:
     problems = list(document.problems)
     if document.data is None:
         document.data = {}
-    translation = validate(document, Translation, problems, None)
+    # The ids it names are checked against the catalogue's (validation context).
+    known = {name: getattr(catalogue, name) for name in ("exercises", "routines", "areas", "kinds")}
+    translation = validate(document, Translation, problems, None, known)
     if not problems:
         problems = _check_against(document, catalogue)
     if problems:
@@ -150,26 +160,14 @@ def _leaves(data: Any, path: tuple = ()) -> Iterator[tuple]:
 
 
 def _check_against(document: Document, catalogue: Catalogue) -> list[Problem]:
-    """Ids the catalogue doesn't have, and texts it has nothing to match (a fourth cue of three)."""
+    """Texts the catalogue has nothing to match (a fourth cue of three, a summary it doesn't have);
+    the ids are the catalogue's, checked when the file was validated."""
     wanted = {path for _, _, path in _fields(catalogue)}
     problems, said = [], set()
     for path in _leaves(document.data):
         if path in wanted:
             continue
-        section, *rest = path
-        known: dict[str, dict[str, Any]] = {
-            "exercises": catalogue.exercises,
-            "routines": catalogue.routines,
-            "areas": catalogue.areas,
-            "kinds": catalogue.kinds,
-        }
-        choices = known.get(section)
-        if choices is not None and rest and rest[0] not in choices:
-            where, message = (
-                (section, rest[0]),
-                f"unknown {section[:-1]} '{rest[0]}'{did_you_mean(str(rest[0]), choices)}",
-            )
-        elif isinstance(path[-1], int) or (len(path) > 2 and isinstance(path[-2], int)):
+        if isinstance(path[-1], int) or (len(path) > 2 and isinstance(path[-2], int)):
             at = path[:-1] if isinstance(path[-1], int) else path[:-2]
             count = len({field[len(at)] for field in wanted if field[: len(at)] == at and len(field) > len(at)})
             where, message = at, f"more items than the catalogue has here ({count}): give them in the catalogue's order"

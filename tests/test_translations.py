@@ -148,6 +148,20 @@ def test_also_prints_a_second_language_s_name_under_the_first(run, tmp_path):
     assert "Peso muerto a una pierna" in sheet and "单腿硬拉" in sheet
 
 
+def test_an_unknown_id_and_a_mistyped_key_are_told_together(run, catalogue_copy):
+    """Ids are checked as the file is validated (against the catalogue), not in a second pass."""
+    (catalogue_copy / "translations").mkdir()
+    (catalogue_copy / "translations" / "es.yaml").write_text(
+        "exercises:\n  calf-rasie: {name: X}\n  squat: {nmae: Y}\n", encoding="utf-8"
+    )
+    result = run("validate", "--catalogue", catalogue_copy)
+    assert result.exit_code == 1
+    problems = [line for line in result.stderr.splitlines() if "es.yaml:" in line]
+    assert len(problems) == 2, result.stderr
+    assert "es.yaml:2: exercises.calf-rasie: unknown exercise 'calf-rasie'" in problems[0], problems
+    assert "es.yaml:3: exercises.squat.nmae: unknown key 'nmae'" in problems[1], problems
+
+
 def test_the_committed_translations_validate_against_their_schema():
     import json
 
