@@ -32,6 +32,7 @@ def cards(tmp_path_factory) -> dict[str, Path]:
         "wallet": ["card", "sample-training", "--size", "wallet", "--duplex", "--pdf-variant", "pdf/ua-1"],
         "fold": ["card", "sample-training", "--fold", "--pdf-variant", "pdf/ua-1"],
         "sheet": ["card", "sample-training", "--size", "a7", "--sheet", "a4", "--duplex", "--pdf-variant", "pdf/ua-1"],
+        "turned": ["card", "sample-training", "--sheet", "a4", "--duplex", "--pdf-variant", "pdf/ua-1"],  # A6 turned
         "cadence-zh": ["card", "cadence", "--lang", "zh-Hans"],
         "sheet-es": ["sheet", "sample-training", "--lang", "es"],
         "card-es": ["card", "sample-training", "--lang", "es"],
@@ -55,7 +56,7 @@ def cards(tmp_path_factory) -> dict[str, Path]:
 
 
 @pytest.mark.parametrize(
-    "name", ["cadence-ua", "front-codes", "wallet", "fold", "sheet", "Ann Lee", "Eva Ruiz", "combined"]
+    "name", ["cadence-ua", "front-codes", "wallet", "fold", "sheet", "turned", "Ann Lee", "Eva Ruiz", "combined"]
 )
 def test_card_files_pass_the_pdf_ua_checker(cards, name):
     report = page.validate_pdf(cards[name], profile="ua1")
@@ -175,3 +176,39 @@ def test_the_combined_file_keeps_every_parts_structure(cards):
             ]
     figures = [element for element in tree if element.role == "Figure"]
     assert figures and all(figure.alt for figure in figures)
+
+
+@pytest.mark.parametrize("name", ["wallet", "fold", "sheet", "turned"])
+def test_each_figures_box_holds_its_qr_code(cards, name):
+    """A figure's /BBox is where it is printed on the page (the face's box moved, turned and
+    mirrored with the card), so a reader that shows it highlights the QR code."""
+    import pypdfium2
+    import zxingcpp
+
+    with pikepdf.open(cards[name]) as pdf:
+        pages = {page.objgen: number for number, page in enumerate(pdf.pages)}
+        heights = [float(page.mediabox[3]) for page in pdf.pages]
+        figures = []
+
+        def walk(element):
+            if element.get("/S") == "/Figure":
+                figures.append((pages[element.Pg.objgen], [float(v) for v in element.A.BBox], str(element.Alt)))
+            for kid in element.get("/K", []) if isinstance(element.get("/K"), pikepdf.Array) else []:
+                if isinstance(kid, pikepdf.Dictionary) and "/S" in kid:
+                    walk(kid)
+
+        walk(pdf.Root.StructTreeRoot.K[0])
+    assert figures
+    document = pypdfium2.PdfDocument(str(cards[name]))
+    scale = 150 / 72
+    try:
+        for number, (x1, y1, x2, y2), alt in figures:
+            picture = document[number].render(scale=scale).to_pil()
+            top = heights[number]
+            box = (x1 - 3, top - y2 - 3, x2 + 3, top - y1 + 3)  # 3 pt around it, from the page's top left
+            crop = picture.crop(tuple(round(v * scale) for v in box))
+            codes = zxingcpp.read_barcodes(crop, formats=zxingcpp.BarcodeFormat.QRCode)
+            assert len(codes) == 1, (alt, box)
+            assert x2 - x1 < 80 and y2 - y1 < 80  # the code's box, not the card's
+    finally:
+        document.close()
