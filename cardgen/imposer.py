@@ -159,7 +159,9 @@ def _impose_page(take, trim, out, tagger: Tagger | None, layout: PageLayout, fac
                 if tagger:
                     page, tops = tagger.place(template, page, _then(shift_x, shift_y, matrix))
                     if side in read:  # a stamp: the name is read first, as it is printed at the card's top
-                        tagger.add([kid for top in tops for kid in top.K], into=read[side][0], first=True)
+                        for top in tops:
+                            top.S = pikepdf.Name.NonStruct  # a group in the card's section, not one of its own
+                        tagger.add(tops, into=read[side][0], first=True)
                     else:
                         read[side] = tops
                 xobject = out.copy_foreign(source_form)

@@ -132,8 +132,8 @@ class Tagger:
 
     def place(self, template: Template, page: pikepdf.Object | None, matrix) -> tuple[pikepdf.Object, list]:
         """Copy ``template`` into the file, drawn on ``page`` (None: the placeholder's copy becomes the
-        page, returned) with ``matrix`` from the form's space to the page's. Returns the page, the form
-        to draw and the face's top-level elements (not yet in the tree: see ``add``)."""
+        page) with ``matrix`` from the form's space to the page's. Returns the page and the face's
+        top-level elements (not yet in the tree: see ``add``)."""
         out = self.out
         tops = [out.copy_foreign(element) for element in template.tops]
         form = out.copy_foreign(template.form)
