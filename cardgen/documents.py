@@ -17,7 +17,7 @@ from cardgen.fitting import CardFace, Face, Measure, faces_of, first_cards, refi
 from cardgen.fonts import embedded_font_face_css
 from cardgen.handout import plan_handout
 from cardgen.imposer import FacePage, Imposer
-from cardgen.imposition import PageLayout, on_sheets, one_a_page
+from cardgen.imposition import PageLayout, n_up, one_a_page
 from cardgen.labels import DEFAULT, Labels, labels_for
 from cardgen.log import plan_log
 from cardgen.options import FORMATS, PrintOptions
@@ -98,7 +98,7 @@ class Maker:
         width = size.width * (2 if options.fold else 1)
         if options.card_paper:
             paper = paper_page(options.card_paper)
-            return on_sheets(
+            return n_up(
                 count,
                 width,
                 size.height,

@@ -87,7 +87,7 @@ class Imposer:
         on each card's corners (where cards butt and no mark fits outside them).
 
         The file is titled ``title``, in language ``lang``, and tagged (the faces' structure carried
-        over, marks and guides artifacts) unless it is a sheet of many cards whose faces repeat (a
+        over, marks and guides artifacts) unless it is a page of many cards whose faces repeat (a
         deck's shared backs: see the README); with ``ua`` it claims PDF/UA-1."""
         import pikepdf
 
@@ -102,7 +102,7 @@ class Imposer:
             for layer in face_at(placed.card, side)
         ]
         # A face drawn twice in a tagged file is drawn from a second form (a form's marked content
-        # belongs to one place in the tree): a runner's name stamped on each of their cards. A sheet of
+        # belongs to one place in the tree): a runner's name stamped on each of their cards. A page of
         # many cards whose faces repeat (a team's deck) is left untagged: see the README.
         repeats = len(set(layers)) < len(layers)
         tagger = None
@@ -147,9 +147,9 @@ def _impose_page(take, trim, out, tagger: Tagger | None, layout: PageLayout, fac
     names: dict[tuple[int, int], tuple[str, object]] = {}
     content: list[str] = []
     page = None  # tagged, the page is the first face's placeholder (see tagging.py)
-    sheet_h = layout.height
+    page_h = layout.height
     for placed in layout.placed:
-        matrix = _placement(placed, sheet_h, fold, width)
+        matrix = _placement(placed, page_h, fold, width)
         sides = [("back", 0.0), ("front", width)] if fold else [(placed.side, 0.0)]
         read: dict[str, list] = {}  # each side's structure elements
         for side, shift in sides:
@@ -175,11 +175,11 @@ def _impose_page(take, trim, out, tagger: Tagger | None, layout: PageLayout, fac
                 f"{_n(width * POINTS_PER_MM)} {_n(height * POINTS_PER_MM)} l S Q EMC"
             )
         if guides:
-            content.append(f"{PRINTERS_MARK} {_guides(placed, sheet_h)} EMC")
+            content.append(f"{PRINTERS_MARK} {_guides(placed, page_h)} EMC")
     if layout.marks:
         lines = " ".join(
-            f"{_n(m.x1 * POINTS_PER_MM)} {_n((sheet_h - m.y1) * POINTS_PER_MM)} m "
-            f"{_n(m.x2 * POINTS_PER_MM)} {_n((sheet_h - m.y2) * POINTS_PER_MM)} l"
+            f"{_n(m.x1 * POINTS_PER_MM)} {_n((page_h - m.y1) * POINTS_PER_MM)} m "
+            f"{_n(m.x2 * POINTS_PER_MM)} {_n((page_h - m.y2) * POINTS_PER_MM)} l"
             for m in layout.marks
         )
         content.append(f"{PRINTERS_MARK} q 0 G 0.25 w {lines} S Q EMC")
@@ -198,11 +198,11 @@ def _then(x: float, y: float, matrix) -> tuple[float, ...]:
     return (a, b, c, d, x * a + y * c + e, x * b + y * d + f)
 
 
-def _placement(placed: Placed, sheet_h: float, fold: bool, width: float) -> tuple[float, ...]:
+def _placement(placed: Placed, page_h: float, fold: bool, width: float) -> tuple[float, ...]:
     """The matrix taking a card's own frame (points, origin at its bottom left, upright) to where
     ``placed`` puts it on the page, turned as it says."""
     x = placed.x * POINTS_PER_MM
-    bottom = (sheet_h - placed.y - placed.height) * POINTS_PER_MM
+    bottom = (page_h - placed.y - placed.height) * POINTS_PER_MM
     if placed.rotation == 90:  # clockwise: the card's top goes to the right
         return (0, -1, 1, 0, x, bottom + placed.height * POINTS_PER_MM)
     if placed.rotation == -90:  # anticlockwise: the card's top goes to the left
@@ -210,10 +210,10 @@ def _placement(placed: Placed, sheet_h: float, fold: bool, width: float) -> tupl
     return (1, 0, 0, 1, x, bottom)
 
 
-def _guides(placed: Placed, sheet_h: float) -> str:
+def _guides(placed: Placed, page_h: float) -> str:
     """Grey cut guides along the trim at each corner of a card, 4 mm long, as DIY card sheets have."""
     x0, x1 = placed.x * POINTS_PER_MM, (placed.x + placed.width) * POINTS_PER_MM
-    y0, y1 = (sheet_h - placed.y - placed.height) * POINTS_PER_MM, (sheet_h - placed.y) * POINTS_PER_MM
+    y0, y1 = (page_h - placed.y - placed.height) * POINTS_PER_MM, (page_h - placed.y) * POINTS_PER_MM
     g = 4 * POINTS_PER_MM
     paths = []
     for x, dx in ((x0, g), (x1, -g)):

@@ -10,7 +10,7 @@ Speed: the copy a face needs is made once, in its source PDF (a *template*: the 
 their MCIDs pointing at its form, and every ``/Pg`` at a placeholder), and each file takes it with
 one ``copy_foreign``, done by qpdf. The placeholder's copy becomes the page the face is drawn on,
 so nothing is walked again; a second face drawn on the same page (a runner's name stamped into a
-shared front, the other half of a folded card, the other cards of a sheet) has its ``/Pg`` set
+shared front, the other half of a folded card, the other cards of a page) has its ``/Pg`` set
 element by element.
 """
 

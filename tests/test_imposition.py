@@ -2,7 +2,7 @@
 
 import pytest
 
-from cardgen.imposition import MARK_LENGTH, MARK_OFFSET, SHEET_MARGIN, grid_for, on_sheets
+from cardgen.imposition import MARK_LENGTH, MARK_OFFSET, PAPER_MARGIN, grid_for, n_up
 
 
 @pytest.mark.parametrize(
@@ -22,10 +22,10 @@ def test_as_many_as_fit_with_their_marks(size, expected):
 
 @pytest.mark.parametrize("bleed", [0, 3])
 def test_marks_never_touch_a_card_and_cards_stay_off_the_edge(bleed):
-    for page in on_sheets(7, 85.6, 54, 210, 297, bleed=bleed, duplex=True):
+    for page in n_up(7, 85.6, 54, 210, 297, bleed=bleed, duplex=True):
         for card in page.placed:
-            assert card.x - bleed >= SHEET_MARGIN - 0.01 and card.y - bleed >= SHEET_MARGIN - 0.01
-            assert card.x + card.width + bleed <= page.width - SHEET_MARGIN + 0.01
+            assert card.x - bleed >= PAPER_MARGIN - 0.01 and card.y - bleed >= PAPER_MARGIN - 0.01
+            assert card.x + card.width + bleed <= page.width - PAPER_MARGIN + 0.01
             for mark in page.marks:
                 # A mark lies wholly outside every card and its bleed, by at least the offset.
                 inside_x = (
@@ -42,7 +42,7 @@ def test_marks_never_touch_a_card_and_cards_stay_off_the_edge(bleed):
 
 
 def test_backs_are_mirrored_for_a_long_edge_flip():
-    front, back = on_sheets(4, 74, 105, 210, 297, duplex=True)
+    front, back = n_up(4, 74, 105, 210, 297, duplex=True)
     assert [p.side for p in front.placed] == ["front"] * 4 and [p.side for p in back.placed] == ["back"] * 4
     for f, b in zip(front.placed, back.placed):
         assert f.card == b.card and b.y == f.y
@@ -50,12 +50,12 @@ def test_backs_are_mirrored_for_a_long_edge_flip():
 
 
 def test_turned_cards_come_back_turned_the_other_way():
-    front, back = on_sheets(2, 105, 148, 210, 297, duplex=True)
+    front, back = n_up(2, 105, 148, 210, 297, duplex=True)
     assert {p.rotation for p in front.placed} == {90} and {p.rotation for p in back.placed} == {-90}
 
 
 def test_marks_start_outside_the_trim():
-    page = on_sheets(1, 74, 105, 210, 297)[0]
+    page = n_up(1, 74, 105, 210, 297)[0]
     card = page.placed[0]
     tops = [m for m in page.marks if m.x1 == m.x2 and m.y2 <= card.y]
     assert tops and all(card.y - m.y2 == pytest.approx(MARK_OFFSET) for m in tops)

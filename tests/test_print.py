@@ -7,7 +7,7 @@ import pypdfium2
 import pytest
 from pdfread import char_fonts, flat_text, pages, qr_codes, text_boxes
 
-from cardgen.imposition import on_sheets
+from cardgen.imposition import n_up
 
 SIZES = {"a6": (105, 148), "a7": (74, 105), "index-3x5": (127, 76.2), "index-4x6": (152.4, 101.6), "wallet": (85.6, 54)}
 
@@ -49,7 +49,7 @@ def test_sheet_of_cards_with_crop_marks(run):
     # Every mark of the layout is drawn on the page.
     dpi = 300
     image = pypdfium2.PdfDocument("sheet.pdf")[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-    layout = on_sheets(2, 74, 105, 210, 297)[0]
+    layout = n_up(2, 74, 105, 210, 297)[0]
     assert len(layout.marks) == 10  # two cards side by side share their middle cut
     for mark in layout.marks:
         middle = ((mark.x1 + mark.x2) / 2, (mark.y1 + mark.y2) / 2)
@@ -67,7 +67,7 @@ def test_duplex_backs_line_up_card_for_card(run):
         (back,) = [b for b in boxes if b[0] == 1]
         # The card whose back shows "card 1/2" is where the card whose front shows it lands after a
         # long-edge flip: x mirrored, y unchanged.
-        fronts, backs = on_sheets(2, 74, 105, 210, 297, duplex=True)
+        fronts, backs = n_up(2, 74, 105, 210, 297, duplex=True)
         card = next(p for p in fronts.placed if p.x < front[1] < p.x + p.width and p.y < front[2] < p.y + p.height)
         flipped = next(p for p in backs.placed if p.x < back[1] < p.x + p.width and p.y < back[2] < p.y + p.height)
         assert flipped.card == card.card
