@@ -1,8 +1,10 @@
 """A whole team at once: a card and/or sheet per runner, a manifest, and one combined PDF.
 
-Runners are laid out many at a time (one WeasyPrint pass over a chunk of runners, then each
-runner's pages copied into their own file), in parallel worker processes, each of which sets up
-its fonts, stylesheets and templates once.
+Worker processes, forked once WeasyPrint is imported, lay the documents out: a sheet per task,
+cards in tasks of up to CARD_RUNNERS_PER_TASK runners whose laid-out faces come back to the main
+process, which imposes each runner's card file and the deck from them (no second layout). Each
+worker sets up its fonts, stylesheets and templates once, and is replaced after PASSES_PER_WORKER
+tasks.
 """
 
 from __future__ import annotations
