@@ -94,13 +94,13 @@ class Imposer:
         from cardgen.tagging import Tagger, describe
 
         out = pikepdf.new()
-        layers = [
-            layer
+        sides = {
+            (placed.card, side): face_at(placed.card, side)  # asked once: the faces are looked at twice
             for layout in pages
             for placed in layout.placed
             for side in (("back", "front") if fold else (placed.side,))
-            for layer in face_at(placed.card, side)
-        ]
+        }
+        layers = [layer for faces in sides.values() for layer in faces]
         # A face drawn twice in a tagged file is drawn from a second form (a form's marked content
         # belongs to one place in the tree): a runner's name stamped on each of their cards. A page of
         # many cards whose faces repeat (a team's deck) is left untagged: see the README.
@@ -117,7 +117,7 @@ class Imposer:
             return self.form(layer, copy)
 
         for layout in pages:
-            _impose_page(take, self.trim, out, tagger, layout, face_at, fold, guides)
+            _impose_page(take, self.trim, out, tagger, layout, lambda card, side: sides[card, side], fold, guides)
         if tagger:
             tagger.finish()
         describe(out, title, lang, ua and tagger is not None)
