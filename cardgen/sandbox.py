@@ -26,6 +26,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from cardgen.errors import UserError
 
 RENDER_SECONDS = 10.0
+ALARM_REPEAT = 0.25
 RENDER_MEMORY = 1024 * 1024 * 1024
 MAX_ITEMS = 1_000_000
 MAX_BITS = 100_000
@@ -101,7 +102,9 @@ class Sandbox(ImmutableSandboxedEnvironment):
                 raise TemplateStopped()
 
             previous = signal.signal(signal.SIGALRM, stop)
-            signal.setitimer(signal.ITIMER_REAL, seconds)
+            # Then again every quarter second: an exception raised while the garbage collector runs
+            # a callback or a __del__ is swallowed, and the render would go on.
+            signal.setitimer(signal.ITIMER_REAL, seconds, ALARM_REPEAT)
         try:
             with _memory_limit(memory):
                 yield

@@ -1,6 +1,8 @@
 """Templates run sandboxed: the well-known Jinja escapes fail with a located error and run nothing;
 templates that never end, include themselves or eat memory are stopped."""
 
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,7 @@ from jinja2.sandbox import SecurityError
 
 from cardgen import sandbox
 from cardgen.render import Renderer
+from cardgen.sandbox import TemplateStopped
 
 # Each would create the marker file if it got out. From the usual lists of Jinja SSTI payloads
 # (PayloadsAllTheThings, HackTricks), written to touch a file instead of opening a shell.
@@ -145,3 +148,18 @@ def test_legitimate_templates_still_work_within_the_limits():
         "{{ twice(ns.n) }} {{ words|join(', ')|upper }} {{ 'ab' * 3 }}"
     )
     assert Renderer().environment.from_string(template).render(words=["a", "b"]) == "33 A, B ababab"
+
+
+@pytest.mark.skipif(not hasattr(signal, "setitimer"), reason="stopped by an alarm where the platform has one")
+def test_a_stop_that_is_swallowed_comes_again(monkeypatch):
+    """An exception raised while the garbage collector runs a callback or a __del__ is lost: the
+    render must still be stopped (this made test_templates_that_never_end_are_stopped flaky)."""
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 0.2)
+    started = time.monotonic()
+    with pytest.raises(TemplateStopped), Renderer().environment.limits():
+        try:
+            time.sleep(5)
+        except TemplateStopped:
+            pass  # swallowed, as in a garbage collector's callback
+        time.sleep(5)
+    assert time.monotonic() - started < 2
