@@ -186,7 +186,7 @@ def test_coverage_reads_back_as_characters():
 
 
 def test_the_font_stacks_are_the_stylesheets_own():
-    css = bundled("templates/style/common.css").read_text(encoding="utf-8")
+    css = (bundled("templates") / "style" / "common.css").read_text(encoding="utf-8")
     for variable, stack in (("--font", STACKS[0]), ("--font-ja", STACKS[1])):
         named = re.search(rf"{variable}: ([^;]*);", css).group(1)
         assert [family.strip(' "') for family in named.split(",")][:-1] == list(stack)
