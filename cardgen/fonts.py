@@ -91,6 +91,23 @@ class Ranges:
 @functools.cache
 def coverage() -> dict[str, Ranges]:
     """For each bundled family, the characters it draws."""
+    return {family: Ranges(ranges) for family, ranges in _coverage_ranges().items()}
+
+
+@functools.cache
+def covered() -> Ranges:
+    """Every character some bundled font draws."""
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(r for ranges in _coverage_ranges().values() for r in ranges):
+        if merged and first <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    return Ranges(merged)
+
+
+@functools.cache
+def _coverage_ranges() -> dict[str, list[tuple[int, int]]]:
     families: dict[str, list[tuple[int, int]]] = {}
     for line in COVERAGE.read_text(encoding="ascii").splitlines():
         if line.startswith("# "):
@@ -98,22 +115,7 @@ def coverage() -> dict[str, Ranges]:
         elif line:
             start, _, end = line.partition("-")
             ranges.append((int(start, 16), int(end or start, 16)))
-    everything = sorted(r for ranges in families.values() for r in ranges)
-    merged: list[tuple[int, int]] = []
-    for first, last in everything:
-        if merged and first <= merged[-1][1] + 1:
-            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
-        else:
-            merged.append((first, last))
-    return {**{family: Ranges(ranges) for family, ranges in families.items()}, ALL: Ranges(merged)}
-
-
-ALL = "*"  # the key of coverage() for every bundled family together
-
-
-def covered() -> Ranges:
-    """Every character some bundled font draws."""
-    return coverage()[ALL]
+    return families
 
 
 # The order the families are tried in, for each character, as templates/style/common.css names
