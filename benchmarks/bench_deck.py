@@ -29,7 +29,7 @@ import time
 from pathlib import Path
 
 import yaml
-from bench_print import catalogue_with_videos  # the same catalogue the in-process deck figures use
+from bench_print import catalogue_with_videos, cpu_name  # the same catalogue the in-process deck figures use
 
 HERE = Path(__file__).resolve().parent
 KIBON = HERE.parent.parent / "shared" / "peers" / "kibon"
@@ -37,15 +37,7 @@ NAMES = ["Ann Lee", "Bo Chen", "Zoë Ångström", "Ivan Petrov", "Maya Cruz", "T
 
 
 def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        "?",
-    )
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    return f"{cpu_name()}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
 def load() -> str:

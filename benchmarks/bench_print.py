@@ -30,8 +30,8 @@ from cardgen.roster import load_roster
 VIDEOS = ["c5Kv6-fnTj8", "VzIcGAgBiaM", "SnNlrFcXjVU", "GcZJhNi2yOM"]
 
 
-def machine() -> str:
-    cpu = next(
+def cpu_name() -> str:
+    return next(
         (
             line.split(":", 1)[1].strip()
             for line in Path("/proc/cpuinfo").read_text().splitlines()
@@ -39,6 +39,10 @@ def machine() -> str:
         ),
         "?",
     )
+
+
+def machine() -> str:
+    cpu = cpu_name()
     subset = (
         "yes"
         if "harfbuzz-subset" in subprocess.run(["ldconfig", "-p"], capture_output=True, text=True).stdout
